@@ -1,0 +1,50 @@
+/**
+ * @module boot/init
+ * `init({ modules, config })`: a ready container. The caller's modules load
+ * first, so their bindings win over every default; then the modules that
+ * installed packages declare in their `picoBoot` manifests.
+ * `PICO_BOOT_AUTO_PLUGINS=false` turns discovery off.
+ */
+import 'reflect-metadata';
+import { Container, type interfaces } from 'inversify';
+import { loadConfig } from '../config/loadConfig.js';
+import type { PicoConfig } from '../config/ServerAuthSettings.js';
+import { TYPES } from '../identifiers.js';
+import { discoverModules } from './discover.js';
+
+export interface InitOptions {
+  /** Container modules to load before any discovered one. */
+  readonly modules?: readonly interfaces.ContainerModule[];
+  /** A YAML file path or a config document; defaults apply to what it leaves out. */
+  readonly config?: string | Record<string, unknown>;
+  /** Directory of the application's `package.json` (default: the working directory). */
+  readonly root?: string;
+  /** Environment for `${VAR}` placeholders and `PICO_BOOT_AUTO_PLUGINS` (default: `process.env`). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export function discoveryEnabled(env: NodeJS.ProcessEnv): boolean {
+  const flag = env['PICO_BOOT_AUTO_PLUGINS']?.trim().toLowerCase();
+  return !(flag === 'false' || flag === '0' || flag === 'no' || flag === 'off');
+}
+
+export async function init(options: InitOptions = {}): Promise<Container> {
+  const env = options.env ?? process.env;
+  const config: PicoConfig = await loadConfig(options.config ?? {}, env);
+  const container = new Container();
+  container.bind(TYPES.PicoConfig).toConstantValue(config);
+  container.bind(TYPES.ServerAuthSettings).toConstantValue(config.server_auth);
+
+  const modules = [...(options.modules ?? [])];
+  container.load(...modules);
+  if (discoveryEnabled(env)) {
+    for (const { module } of await discoverModules(options.root ?? process.cwd(), config)) {
+      // The same module object may be both passed in and discovered: load it once.
+      if (!modules.includes(module)) {
+        modules.push(module);
+        container.load(module);
+      }
+    }
+  }
+  return container;
+}

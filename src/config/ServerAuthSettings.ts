@@ -1,0 +1,46 @@
+/**
+ * @module config/ServerAuthSettings
+ * The shape of a validated configuration file. The JSON Schema in `schema.ts`
+ * is the source of truth for defaults and descriptions.
+ */
+import type { WalletAlgorithm } from '../wallet/WalletAlgorithm.js';
+
+export type TokenAlgorithm = 'RS256';
+
+/** The `server_auth:` section, validated, defaulted and deep-frozen. */
+export interface ServerAuthSettings {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly algorithm: TokenAlgorithm;
+  readonly access_token_expire_minutes: number;
+  readonly refresh_token_expire_days: number;
+  readonly challenge_ttl_seconds: number;
+  readonly challenge_max_pending: number;
+  readonly supported_wallet_algorithms: readonly WalletAlgorithm[];
+  readonly auto_create_admin: boolean;
+  readonly admin_email: string;
+  readonly admin_password: string;
+  readonly admin_role: string;
+  /** Allows `auto_create_admin` with the default password; for local development only. */
+  readonly development: boolean;
+  readonly fleet_mint_secret: string;
+  readonly fleet_allowed_roles: readonly string[];
+  readonly fleet_session_ttl_seconds: number;
+  readonly fleet_max_ttl_seconds: number;
+  readonly revocation_store_path: string;
+  readonly mint_audit_path: string;
+  readonly mint_audit_min_ttl_seconds: number;
+  readonly mint_audit_max_in_memory: number;
+}
+
+/** The `server:` section: the standalone listener. */
+export interface ServerSettings {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** A whole validated configuration file. */
+export interface PicoConfig {
+  readonly server_auth: ServerAuthSettings;
+  readonly server: ServerSettings;
+}

@@ -1,0 +1,95 @@
+/**
+ * @module module
+ * `serverAuthModule`: the Inversify container module. Every binding is a
+ * default registered only when nothing is bound to its symbol yet, so a user
+ * binds their own store or service before loading the module, or `rebind`s it
+ * afterwards (multi-instance setups rebind the stores to shared drivers).
+ */
+import 'reflect-metadata';
+import type { Application } from 'express';
+import { ContainerModule, type interfaces } from 'inversify';
+import { InversifyExpressServer, TYPE } from 'inversify-express-utils';
+import type { PicoConfig, ServerAuthSettings } from './config/ServerAuthSettings.js';
+import { defaultConfig } from './config/loadConfig.js';
+import { PicoServerAuthController } from './http/controllers/PicoServerAuthController.js';
+import { errorMiddleware, notFoundHandler } from './http/errorMiddleware.js';
+import { TYPES } from './identifiers.js';
+import { consoleLogger, type Logger } from './logging/Logger.js';
+import { AdminLoginService } from './services/LoginService.js';
+import { WalletSignInService } from './services/SignInService.js';
+import { MemoryChallengeStore } from './stores/memory/MemoryChallengeStore.js';
+import { MemoryKeyStore } from './stores/memory/MemoryKeyStore.js';
+import { systemClock } from './time/Clock.js';
+import { JwtTokenIssuer } from './tokens/JwtTokenIssuer.js';
+import { SchemeWalletVerifier } from './wallet/WalletVerifier.js';
+
+/**
+ * inversify-express-utils resolves a controller by its class name; the name is
+ * distinctive so it cannot clash with a host app's own `AuthController`.
+ */
+export const AUTH_CONTROLLER_NAME = PicoServerAuthController.name;
+
+export const serverAuthModule: interfaces.ContainerModule = new ContainerModule((bind, _unbind, isBound) => {
+  const bindDefault = <T>(id: interfaces.ServiceIdentifier<T>): interfaces.BindingToSyntax<T> | undefined =>
+    isBound(id) ? undefined : bind<T>(id);
+
+  // Configuration: a host that bound nothing gets the documented defaults.
+  bindDefault(TYPES.PicoConfig)?.toDynamicValue(() => defaultConfig()).inSingletonScope();
+  bindDefault(TYPES.ServerAuthSettings)
+    ?.toDynamicValue((ctx) => ctx.container.get(TYPES.PicoConfig).server_auth)
+    .inSingletonScope();
+  bindDefault(TYPES.Clock)?.toConstantValue(systemClock);
+  bindDefault(TYPES.Logger)?.toConstantValue(consoleLogger);
+
+  // Stores.
+  bindDefault(TYPES.ChallengeStore)
+    ?.toDynamicValue((ctx) => {
+      const settings = ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings);
+      return new MemoryChallengeStore({
+        ttlSeconds: settings.challenge_ttl_seconds,
+        maxPending: settings.challenge_max_pending,
+        clock: ctx.container.get(TYPES.Clock),
+      });
+    })
+    .inSingletonScope();
+  bindDefault(TYPES.KeyStore)
+    ?.toDynamicValue((ctx) => {
+      const settings = ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings);
+      ctx.container
+        .get<Logger>(TYPES.Logger)
+        .warn('signing key generated in memory: tokens stop validating when this process restarts');
+      return new MemoryKeyStore(settings.algorithm);
+    })
+    .inSingletonScope();
+
+  // Services.
+  bindDefault(TYPES.WalletVerifier)?.to(SchemeWalletVerifier).inSingletonScope();
+  bindDefault(TYPES.TokenIssuer)?.to(JwtTokenIssuer).inSingletonScope();
+  bindDefault(TYPES.SignInService)?.to(WalletSignInService).inSingletonScope();
+  bindDefault(TYPES.LoginService)?.to(AdminLoginService).inSingletonScope();
+
+  // HTTP: our controller, and the standalone application.
+  bindDefault(TYPES.AuthController)?.to(PicoServerAuthController).inSingletonScope();
+  bind(TYPE.Controller)
+    .toDynamicValue((ctx) => ctx.container.get(TYPES.AuthController))
+    .whenTargetNamed(AUTH_CONTROLLER_NAME);
+  bindDefault(TYPES.App)
+    ?.toDynamicValue((ctx) => buildStandaloneApp(ctx.container))
+    .inSingletonScope();
+});
+
+/** The Express app standalone mode serves: the container's controllers plus 404 and error handling. */
+export function buildStandaloneApp(container: interfaces.Container): Application {
+  const logger = container.get<Logger>(TYPES.Logger);
+  return new InversifyExpressServer(container as never, null, null, null, null, false)
+    .setConfig((app) => {
+      app.disable('x-powered-by');
+    })
+    .setErrorConfig((app) => {
+      app.use(notFoundHandler);
+      app.use(errorMiddleware(logger));
+    })
+    .build();
+}
+
+export type { PicoConfig };
