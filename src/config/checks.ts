@@ -1,0 +1,58 @@
+/**
+ * @module config/checks
+ * Cross-field rules JSON Schema cannot express. Each check throws a
+ * ConfigError whose message starts with the dotted option path; they run on
+ * a document the schema has already validated and defaulted.
+ */
+import { ConfigError } from '../errors/ConfigError.js';
+import type { PicoConfig } from './ServerAuthSettings.js';
+import { DEFAULT_ADMIN_PASSWORD } from './schema.js';
+
+/**
+ * CONTRACT.md section 4: `auto_create_admin: true` with the well-known default
+ * password (or none) would open /login to anyone, so it needs an explicit
+ * `development: true`.
+ */
+export function checkAdminPassword(config: PicoConfig): void {
+  const { auto_create_admin, admin_password, development } = config.server_auth;
+  if (!auto_create_admin || development) return;
+  if (admin_password === DEFAULT_ADMIN_PASSWORD) {
+    throw new ConfigError(
+      'server_auth.admin_password: the default password is refused unless server_auth.development is true',
+    );
+  }
+  if (admin_password === '') {
+    throw new ConfigError(
+      'server_auth.admin_password: an empty password is refused unless server_auth.development is true',
+    );
+  }
+}
+
+/** The default fleet token lifetime must not exceed the ceiling it is clamped to. */
+export function checkFleetTtl(config: PicoConfig): void {
+  const { fleet_session_ttl_seconds: ttl, fleet_max_ttl_seconds: max } = config.server_auth;
+  if (ttl > max) {
+    throw new ConfigError(
+      `server_auth.fleet_session_ttl_seconds: must be <= server_auth.fleet_max_ttl_seconds (${ttl} > ${max})`,
+    );
+  }
+}
+
+const CHECKS: readonly ((config: PicoConfig) => void)[] = [checkAdminPassword, checkFleetTtl];
+
+/**
+ * Runs every check and reports all failures at once: one ConfigError whose
+ * message has one line per problem, each starting with the option path.
+ */
+export function runChecks(config: PicoConfig): void {
+  const problems: string[] = [];
+  for (const check of CHECKS) {
+    try {
+      check(config);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+}

@@ -1,0 +1,127 @@
+/**
+ * @module config/schema
+ * JSON Schema (draft-07, compiled by Ajv) of a whole configuration file. It is
+ * the source of truth for keys, types, ranges, defaults and descriptions; the
+ * table in CONTRACT.md section 4 documents the same defaults.
+ */
+import { WALLET_ALGORITHMS } from '../wallet/WalletAlgorithm.js';
+
+/** Ten years in seconds: the ceiling for fleet token lifetimes. */
+const TEN_YEARS_SECONDS = 10 * 365 * 86_400;
+
+const serverAuthSchema = {
+  type: 'object',
+  description: 'Token issuing, wallet login, admin bootstrap, fleet minting and stores.',
+  default: {},
+  additionalProperties: false,
+  properties: {
+    issuer: {
+      type: 'string',
+      // No `format`: issuers such as http://localhost:8100 are fine, but the
+      // value must be an http(s) URL because validators derive the JWKS URL from it.
+      pattern: '^https?://\\S+$',
+      minLength: 1,
+      description: '`iss` claim of every token; must start with http:// or https://.',
+      default: 'http://localhost:8100',
+    },
+    audience: { type: 'string', minLength: 1, description: '`aud` claim of every token.', default: 'pico' },
+    algorithm: { type: 'string', enum: ['RS256'], description: 'Token signing algorithm.', default: 'RS256' },
+    access_token_expire_minutes: {
+      type: 'integer', minimum: 1, maximum: 1440, description: 'Access token lifetime in minutes.', default: 15,
+    },
+    refresh_token_expire_days: {
+      type: 'integer', minimum: 1, maximum: 365, description: 'Refresh token lifetime in days.', default: 7,
+    },
+    challenge_ttl_seconds: {
+      type: 'integer', minimum: 1, maximum: 3600, description: 'Wallet challenge lifetime in seconds.', default: 60,
+    },
+    challenge_max_pending: {
+      type: 'integer', minimum: 1, maximum: 10_000_000, description: 'Bound on pending challenges.', default: 100_000,
+    },
+    supported_wallet_algorithms: {
+      type: 'array',
+      items: { type: 'string', enum: [...WALLET_ALGORITHMS] },
+      minItems: 1,
+      uniqueItems: true,
+      description: 'Wallet signature schemes accepted by /sign-in.',
+      default: [...WALLET_ALGORITHMS],
+    },
+    auto_create_admin: {
+      type: 'boolean', description: 'Enables /login with the bootstrap admin credentials.', default: false,
+    },
+    admin_email: { type: 'string', description: 'Bootstrap admin email.', default: 'admin@pico.local' },
+    admin_password: {
+      type: 'string',
+      description: 'Bootstrap admin password; the default is refused unless `development` is true.',
+      default: 'admin',
+    },
+    admin_role: {
+      type: 'string', minLength: 1, description: 'Role of password-login tokens; the operator role.', default: 'operator',
+    },
+    development: {
+      type: 'boolean',
+      description: 'Allows auto_create_admin with the default password; for local development only.',
+      default: false,
+    },
+    fleet_mint_secret: {
+      type: 'string', description: 'X-Fleet-Secret for /fleet/sessions; empty disables the endpoint.', default: '',
+    },
+    fleet_allowed_roles: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Roles a fleet mint may carry.',
+      default: ['agent'],
+    },
+    fleet_session_ttl_seconds: {
+      type: 'integer', minimum: 60, maximum: TEN_YEARS_SECONDS,
+      description: 'Default fleet token lifetime in seconds.', default: 86_400,
+    },
+    fleet_max_ttl_seconds: {
+      type: 'integer', minimum: 60, maximum: TEN_YEARS_SECONDS,
+      description: 'Ceiling for fleet token lifetimes in seconds.', default: 31_536_000,
+    },
+    revocation_store_path: {
+      type: 'string', description: 'JSON Lines denylist file; empty keeps it in memory.', default: '',
+    },
+    mint_audit_path: {
+      type: 'string', description: 'JSON Lines mint audit file; empty keeps it in memory.', default: '',
+    },
+    mint_audit_min_ttl_seconds: {
+      type: 'integer', minimum: 0, description: 'Mints shorter-lived than this are not audited.', default: 300,
+    },
+    mint_audit_max_in_memory: {
+      type: 'integer', minimum: 1, maximum: 10_000_000,
+      description: 'Audit entries kept in memory.', default: 5000,
+    },
+  },
+} as const;
+
+const serverSchema = {
+  type: 'object',
+  description: 'The standalone HTTP listener.',
+  default: {},
+  additionalProperties: false,
+  properties: {
+    host: { type: 'string', minLength: 1, description: 'Address to listen on.', default: '127.0.0.1' },
+    port: {
+      type: 'integer', minimum: 0, maximum: 65_535, description: 'TCP port; 0 picks a free port.', default: 8100,
+    },
+  },
+} as const;
+
+/** Schema of a whole configuration file: `{ server_auth, server }`. */
+export const configSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  // No `default` here: Ajv (strict) ignores one at the root; loadConfig
+  // supplies `{}` for an empty file.
+  description: 'pico-server-auth configuration file.',
+  additionalProperties: false,
+  properties: {
+    server_auth: serverAuthSchema,
+    server: serverSchema,
+  },
+} as const;
+
+/** The default bootstrap password, refused outside development (see checks.ts). */
+export const DEFAULT_ADMIN_PASSWORD: string = serverAuthSchema.properties.admin_password.default;
