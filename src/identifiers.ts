@@ -33,8 +33,6 @@ export const TYPES = Object.freeze({
   LoginService: id<LoginService>('LoginService'),
   Clock: id<Clock>('Clock'),
   Logger: id<Logger>('Logger'),
-  /** The auth controller class, bound for inversify-express-utils. */
-  AuthController: id<unknown>('AuthController'),
   /** The standalone Express application with the auth routes. */
   App: id<Application>('App'),
 });

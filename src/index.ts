@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 
 export { TYPES } from './identifiers.js';
-export { serverAuthModule, buildStandaloneApp, AUTH_CONTROLLER_NAME } from './module.js';
+export { serverAuthModule, buildStandaloneApp } from './module.js';
 export { init, discoveryEnabled } from './boot/init.js';
 export type { InitOptions } from './boot/init.js';
 export { MANIFEST_FIELD } from './boot/manifest.js';
@@ -33,8 +33,10 @@ export type { AuthServerErrors } from './errors/errors.js';
 export { BootError } from './errors/BootError.js';
 export { ConfigError } from './errors/ConfigError.js';
 
-export { AUTH_BASE_PATH, PicoServerAuthController } from './http/controllers/PicoServerAuthController.js';
-export { errorMiddleware, notFoundHandler } from './http/errorMiddleware.js';
+export { AUTH_BASE_PATH } from './http/authBasePath.js';
+export { authControllers } from './http/controllers/authControllers.js';
+export { authErrorHandler, errorMiddleware, notFoundHandler } from './http/errorMiddleware.js';
+export { jsonBody } from './http/jsonBody.js';
 export { toProblem } from './http/toProblem.js';
 export type { Problem } from './http/toProblem.js';
 

@@ -11,7 +11,7 @@ import { ContainerModule, type interfaces } from 'inversify';
 import { InversifyExpressServer, TYPE } from 'inversify-express-utils';
 import type { PicoConfig, ServerAuthSettings } from './config/ServerAuthSettings.js';
 import { defaultConfig } from './config/loadConfig.js';
-import { PicoServerAuthController } from './http/controllers/PicoServerAuthController.js';
+import { authControllers } from './http/controllers/authControllers.js';
 import { errorMiddleware, notFoundHandler } from './http/errorMiddleware.js';
 import { TYPES } from './identifiers.js';
 import { consoleLogger, type Logger } from './logging/Logger.js';
@@ -23,13 +23,12 @@ import { systemClock } from './time/Clock.js';
 import { JwtTokenIssuer } from './tokens/JwtTokenIssuer.js';
 import { SchemeWalletVerifier } from './wallet/WalletVerifier.js';
 
-/**
- * inversify-express-utils resolves a controller by its class name; the name is
- * distinctive so it cannot clash with a host app's own `AuthController`.
- */
-export const AUTH_CONTROLLER_NAME = PicoServerAuthController.name;
+/** Bound on first load: loading the module twice (two copies of the package) is then harmless. */
+const LOADED = Symbol.for('pico-server-auth/serverAuthModule/loaded');
 
 export const serverAuthModule: interfaces.ContainerModule = new ContainerModule((bind, _unbind, isBound) => {
+  if (isBound(LOADED)) return;
+  bind(LOADED).toConstantValue(true);
   const bindDefault = <T>(id: interfaces.ServiceIdentifier<T>): interfaces.BindingToSyntax<T> | undefined =>
     isBound(id) ? undefined : bind<T>(id);
 
@@ -68,11 +67,11 @@ export const serverAuthModule: interfaces.ContainerModule = new ContainerModule(
   bindDefault(TYPES.SignInService)?.to(WalletSignInService).inSingletonScope();
   bindDefault(TYPES.LoginService)?.to(AdminLoginService).inSingletonScope();
 
-  // HTTP: our controller, and the standalone application.
-  bindDefault(TYPES.AuthController)?.to(PicoServerAuthController).inSingletonScope();
-  bind(TYPE.Controller)
-    .toDynamicValue((ctx) => ctx.container.get(TYPES.AuthController))
-    .whenTargetNamed(AUTH_CONTROLLER_NAME);
+  // HTTP: our controllers (under inversify-express-utils' symbol, by class
+  // name, as it resolves them), and the standalone application.
+  for (const controller of authControllers) {
+    bind(TYPE.Controller).to(controller).inSingletonScope().whenTargetNamed(controller.name);
+  }
   bindDefault(TYPES.App)
     ?.toDynamicValue((ctx) => buildStandaloneApp(ctx.container))
     .inSingletonScope();

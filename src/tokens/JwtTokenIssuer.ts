@@ -5,11 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inject, injectable } from 'inversify';
-import { SignJWT, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import type { ServerAuthSettings } from '../config/ServerAuthSettings.js';
 import { TYPES } from '../identifiers.js';
 import type { KeyStore } from '../stores/KeyStore.js';
 import { epochSeconds, type Clock } from '../time/Clock.js';
+import { signJwt } from './signJwt.js';
 import type { JwkSet, SessionSubject, TokenIssuer, TokenPair } from './TokenIssuer.js';
 
 @injectable()
@@ -37,13 +38,9 @@ export class JwtTokenIssuer implements TokenIssuer {
   private async sign(claims: JWTPayload, ttlSeconds: number): Promise<string> {
     const key = await this.keys.signingKey();
     const iat = epochSeconds(this.clock);
-    return new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
-      .setIssuer(this.settings.issuer)
-      .setAudience(this.settings.audience)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + ttlSeconds)
-      .setJti(randomUUID())
-      .sign(key.privateKey);
+    return signJwt(
+      { ...claims, iss: this.settings.issuer, aud: this.settings.audience, iat, exp: iat + ttlSeconds, jti: randomUUID() },
+      key,
+    );
   }
 }
