@@ -7,6 +7,15 @@
 import type { Application } from 'express';
 import type { interfaces } from 'inversify';
 import type { PicoConfig, ServerAuthSettings } from './config/ServerAuthSettings.js';
+import type { BearerGuard } from './guard/BearerGuard.js';
+import type { Logger } from './logging/Logger.js';
+import type { FleetService } from './services/FleetService.js';
+import type { RefreshService } from './services/RefreshService.js';
+import type { TokenAdminService } from './services/TokenAdminService.js';
+import type { MintAuditStore } from './stores/MintAuditStore.js';
+import type { RevocationStore } from './stores/RevocationStore.js';
+import type { TokenFamilyStore } from './stores/TokenFamilyStore.js';
+import type { TokenVerifier } from './tokens/TokenVerifier.js';
 import type { LoginService } from './services/LoginService.js';
 import type { SignInService } from './services/SignInService.js';
 import type { ChallengeStore } from './stores/ChallengeStore.js';
@@ -14,7 +23,6 @@ import type { KeyStore } from './stores/KeyStore.js';
 import type { Clock } from './time/Clock.js';
 import type { TokenIssuer } from './tokens/TokenIssuer.js';
 import type { WalletVerifier } from './wallet/WalletVerifier.js';
-import type { Logger } from './logging/Logger.js';
 
 function id<T>(name: string): interfaces.ServiceIdentifier<T> {
   return Symbol.for(`pico-server-auth/${name}`);
@@ -27,8 +35,17 @@ export const TYPES = Object.freeze({
   ServerAuthSettings: id<ServerAuthSettings>('ServerAuthSettings'),
   ChallengeStore: id<ChallengeStore>('ChallengeStore'),
   KeyStore: id<KeyStore>('KeyStore'),
+  RevocationStore: id<RevocationStore>('RevocationStore'),
+  MintAuditStore: id<MintAuditStore>('MintAuditStore'),
+  TokenFamilyStore: id<TokenFamilyStore>('TokenFamilyStore'),
   WalletVerifier: id<WalletVerifier>('WalletVerifier'),
   TokenIssuer: id<TokenIssuer>('TokenIssuer'),
+  TokenVerifier: id<TokenVerifier>('TokenVerifier'),
+  /** Guards routes with Bearer tokens and roles; reusable on a host's own routes. */
+  BearerGuard: id<BearerGuard>('BearerGuard'),
+  RefreshService: id<RefreshService>('RefreshService'),
+  FleetService: id<FleetService>('FleetService'),
+  TokenAdminService: id<TokenAdminService>('TokenAdminService'),
   SignInService: id<SignInService>('SignInService'),
   LoginService: id<LoginService>('LoginService'),
   Clock: id<Clock>('Clock'),

@@ -19,6 +19,17 @@ import { AdminLoginService } from './services/LoginService.js';
 import { WalletSignInService } from './services/SignInService.js';
 import { MemoryChallengeStore } from './stores/memory/MemoryChallengeStore.js';
 import { MemoryKeyStore } from './stores/memory/MemoryKeyStore.js';
+import { JsonlMintAuditStore } from './stores/jsonl/JsonlMintAuditStore.js';
+import { JsonlRevocationStore } from './stores/jsonl/JsonlRevocationStore.js';
+import { JsonlTokenFamilyStore } from './stores/jsonl/JsonlTokenFamilyStore.js';
+import { MemoryMintAuditStore } from './stores/memory/MemoryMintAuditStore.js';
+import { MemoryRevocationStore } from './stores/memory/MemoryRevocationStore.js';
+import { MemoryTokenFamilyStore } from './stores/memory/MemoryTokenFamilyStore.js';
+import { BearerGuard } from './guard/BearerGuard.js';
+import { FleetService } from './services/FleetService.js';
+import { RefreshService } from './services/RefreshService.js';
+import { TokenAdminService } from './services/TokenAdminService.js';
+import { JwtTokenVerifier } from './tokens/TokenVerifier.js';
 import { systemClock } from './time/Clock.js';
 import { JwtTokenIssuer } from './tokens/JwtTokenIssuer.js';
 import { SchemeWalletVerifier } from './wallet/WalletVerifier.js';
@@ -61,7 +72,38 @@ export const serverAuthModule: interfaces.ContainerModule = new ContainerModule(
     })
     .inSingletonScope();
 
+  // Token lifecycle stores: JSON Lines when a path is configured, memory otherwise.
+  bindDefault(TYPES.RevocationStore)
+    ?.toDynamicValue((ctx) => {
+      const { revocation_store_path: path } = ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings);
+      return path === '' ? new MemoryRevocationStore() : new JsonlRevocationStore(path, ctx.container.get(TYPES.Logger));
+    })
+    .inSingletonScope();
+  bindDefault(TYPES.MintAuditStore)
+    ?.toDynamicValue((ctx) => {
+      const settings = ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings);
+      const max = settings.mint_audit_max_in_memory;
+      return settings.mint_audit_path === ''
+        ? new MemoryMintAuditStore(max)
+        : new JsonlMintAuditStore(settings.mint_audit_path, max, ctx.container.get(TYPES.Logger));
+    })
+    .inSingletonScope();
+  bindDefault(TYPES.TokenFamilyStore)
+    ?.toDynamicValue((ctx) => {
+      const { token_family_store_path: path } = ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings);
+      const clock = ctx.container.get(TYPES.Clock);
+      return path === ''
+        ? new MemoryTokenFamilyStore(clock)
+        : new JsonlTokenFamilyStore(path, clock, ctx.container.get(TYPES.Logger));
+    })
+    .inSingletonScope();
+
   // Services.
+  bindDefault(TYPES.TokenVerifier)?.to(JwtTokenVerifier).inSingletonScope();
+  bindDefault(TYPES.BearerGuard)?.to(BearerGuard).inSingletonScope();
+  bindDefault(TYPES.RefreshService)?.to(RefreshService).inSingletonScope();
+  bindDefault(TYPES.FleetService)?.to(FleetService).inSingletonScope();
+  bindDefault(TYPES.TokenAdminService)?.to(TokenAdminService).inSingletonScope();
   bindDefault(TYPES.WalletVerifier)?.to(SchemeWalletVerifier).inSingletonScope();
   bindDefault(TYPES.TokenIssuer)?.to(JwtTokenIssuer).inSingletonScope();
   bindDefault(TYPES.SignInService)?.to(WalletSignInService).inSingletonScope();

@@ -46,5 +46,15 @@ export async function init(options: InitOptions = {}): Promise<Container> {
       }
     }
   }
+  await resolveStores(container);
   return container;
+}
+
+/** Stores that open files or connections do it when first resolved: do that now, so failures stop startup. */
+const STARTUP_RESOLVED = [TYPES.ChallengeStore, TYPES.RevocationStore, TYPES.MintAuditStore, TYPES.TokenFamilyStore];
+
+async function resolveStores(container: Container): Promise<void> {
+  for (const id of STARTUP_RESOLVED) {
+    if (container.isBound(id)) await container.getAsync(id);
+  }
 }

@@ -29,6 +29,7 @@ export interface ServerAuthSettings {
   readonly fleet_max_ttl_seconds: number;
   readonly revocation_store_path: string;
   readonly mint_audit_path: string;
+  readonly token_family_store_path: string;
   readonly mint_audit_min_ttl_seconds: number;
   readonly mint_audit_max_in_memory: number;
 }

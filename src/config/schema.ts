@@ -86,6 +86,11 @@ const serverAuthSchema = {
     mint_audit_path: {
       type: 'string', description: 'JSON Lines mint audit file; empty keeps it in memory.', default: '',
     },
+    token_family_store_path: {
+      type: 'string',
+      description: 'JSON Lines file of refresh-token rotation state (used refresh tokens, families); empty keeps it in memory.',
+      default: '',
+    },
     mint_audit_min_ttl_seconds: {
       type: 'integer', minimum: 0, description: 'Mints shorter-lived than this are not audited.', default: 300,
     },

@@ -1,14 +1,21 @@
 /**
  * @module tokens/TokenIssuer
  * Signs the server's JWTs (CONTRACT.md section 3) and publishes their keys.
+ * Every token is recorded where it must be: in its refresh family (sessions)
+ * and in the mint audit (lifetimes of at least `mint_audit_min_ttl_seconds`).
  */
 import type { JWK } from 'jose';
+import type { MintKind } from '../stores/MintAuditStore.js';
+
+export type ClaimValue = string | number | boolean;
 
 /** Who a session is for. `claims` are extra public claims copied to both tokens. */
 export interface SessionSubject {
   readonly sub: string;
   readonly role: string;
-  readonly claims?: Readonly<Record<string, string | number | boolean>>;
+  readonly claims?: Readonly<Record<string, ClaimValue>>;
+  /** The family to continue (a refresh); a new one is started when absent. */
+  readonly family?: string;
 }
 
 export interface TokenPair {
@@ -16,13 +23,34 @@ export interface TokenPair {
   readonly refresh_token: string;
 }
 
+/** A single token outside any session: fleet and service tokens. */
+export interface MintRequest {
+  readonly sub: string;
+  readonly role: string;
+  readonly ttlSeconds: number;
+  readonly kind: Extract<MintKind, 'fleet' | 'service'>;
+  readonly claims?: Readonly<Record<string, ClaimValue>>;
+}
+
+export interface MintedToken {
+  readonly token: string;
+  readonly jti: string;
+  readonly iat: number;
+  readonly exp: number;
+}
+
 export interface JwkSet {
   readonly keys: readonly Readonly<JWK>[];
 }
 
 export interface TokenIssuer {
-  /** An access token and a refresh token for one login. */
+  /**
+   * An access token and a refresh token for one login, in `subject.family`
+   * (or a new family). Throws `InvalidToken` when that family was revoked.
+   */
   issueSession(subject: SessionSubject): Promise<TokenPair>;
+  /** One token of `ttlSeconds`, audited like any other. */
+  mint(request: MintRequest): Promise<MintedToken>;
   /** The public keys validators need, private members never included. */
   jwks(): Promise<JwkSet>;
 }

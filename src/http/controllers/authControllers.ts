@@ -7,10 +7,12 @@
  */
 import { PicoKeysController } from './PicoKeysController.js';
 import { PicoSessionController } from './PicoSessionController.js';
+import { PicoTokenAdminController } from './PicoTokenAdminController.js';
 import { PicoWalletController } from './PicoWalletController.js';
 
 export const authControllers: readonly (new (...args: never[]) => object)[] = [
   PicoKeysController,
   PicoWalletController,
   PicoSessionController,
+  PicoTokenAdminController,
 ];

@@ -36,6 +36,7 @@ const DEFAULTS: PicoConfig = {
     fleet_max_ttl_seconds: 31536000,
     revocation_store_path: '',
     mint_audit_path: '',
+    token_family_store_path: '',
     mint_audit_min_ttl_seconds: 300,
     mint_audit_max_in_memory: 5000,
   },
