@@ -1,0 +1,2 @@
+/** Overlay for the guard: defaults (operator role `operator`). */
+export const guardConfig = {} as const;
