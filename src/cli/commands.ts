@@ -4,10 +4,12 @@
  * folder plus one entry here.
  */
 import type { ParsedArgs } from './args.js';
+import { mint } from './mint.js';
 import { serve } from './serve.js';
 
 export type Command = (args: ParsedArgs) => Promise<void>;
 
 export const commands: Readonly<Record<string, Command>> = {
   serve,
+  mint,
 };
