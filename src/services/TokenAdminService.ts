@@ -33,7 +33,7 @@ export class TokenAdminService {
 
   /** Revokes `body.jti` on behalf of `caller`; revoking again returns the original entry. */
   async revoke(caller: VerifiedClaims, body: unknown): Promise<{ revoked: RevocationEntry }> {
-    const { jti, reason } = requireObject(body);
+    const { jti, reason, exp } = requireObject(body);
     if (typeof jti !== 'string' || jti === '') throw new InvalidRequest('jti required');
     if (jti.length > MAX_JTI_LENGTH) throw new InvalidRequest(`jti must be at most ${MAX_JTI_LENGTH} characters`);
     if (reason !== undefined && reason !== null && typeof reason !== 'string') {
@@ -42,17 +42,33 @@ export class TokenAdminService {
     if (typeof reason === 'string' && reason.length > MAX_REASON_LENGTH) {
       throw new InvalidRequest(`reason must be at most ${MAX_REASON_LENGTH} characters`);
     }
+    if (exp !== undefined && !(Number.isSafeInteger(exp) && (exp as number) > 0)) {
+      throw new InvalidRequest('exp must be the token\'s expiry in epoch seconds');
+    }
     const revoked = await this.revocations.revoke({
       jti,
       revoked_at: epochSeconds(this.clock),
       reason: typeof reason === 'string' ? reason : null,
       revoked_by: caller.sub,
+      ...(exp === undefined ? {} : { exp: exp as number }),
     });
     return { revoked };
   }
 
-  async revokedJtis(): Promise<{ items: readonly RevocationEntry[] }> {
-    return { items: await this.revocations.list() };
+  /**
+   * The revocation feed, newest first. `since` (epoch seconds, from the query
+   * string) keeps entries revoked at or after it, so pollers fetch only what is
+   * new: pass the largest `revoked_at` already seen (entries of that second come
+   * again; dedupe by jti). Entries whose token has expired are left out: no
+   * validator can meet that token any more.
+   */
+  async revokedJtis(since: unknown): Promise<{ items: readonly RevocationEntry[] }> {
+    const from = parseSince(since);
+    const now = epochSeconds(this.clock);
+    const items = (await this.revocations.list()).filter(
+      (entry) => entry.revoked_at >= from && (entry.exp === undefined || entry.exp > now),
+    );
+    return { items };
   }
 
   /** Live audited mints, newest first; `limit` as sent in the query string. */
@@ -69,6 +85,13 @@ export class TokenAdminService {
   get feedRoles(): readonly string[] {
     return ['service', this.settings.admin_role];
   }
+}
+
+function parseSince(raw: unknown): number {
+  if (raw === undefined) return 0;
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (!/^\d{1,12}$/.test(text)) throw new InvalidRequest('since must be epoch seconds');
+  return Number(text);
 }
 
 function parseLimit(raw: unknown): number {

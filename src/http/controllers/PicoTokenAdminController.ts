@@ -13,7 +13,7 @@ import type { Logger } from '../../logging/Logger.js';
 import type { TokenAdminService } from '../../services/TokenAdminService.js';
 import { AUTH_BASE_PATH } from '../authBasePath.js';
 import { jsonBody } from '../jsonBody.js';
-import { respond } from '../respond.js';
+import { respond, respondCached } from '../respond.js';
 import { scopedController } from '../scopedController.js';
 
 @scopedController(AUTH_BASE_PATH)
@@ -33,11 +33,12 @@ export class PicoTokenAdminController {
     });
   }
 
+  /** Polled by validators: answers 304 when their `If-None-Match` still holds. */
   @httpGet('/revoked-jtis')
   async revokedJtis(@request() req: Request, @response() res: Response): Promise<void> {
-    await respond(res, this.logger, async () => {
+    await respondCached(req, res, this.logger, async () => {
       await this.guard.authorize(req.headers.authorization, this.admin.feedRoles);
-      return this.admin.revokedJtis();
+      return this.admin.revokedJtis(req.query['since']);
     });
   }
 

@@ -70,6 +70,44 @@ describe('revocation', () => {
       }
     });
 
+    it('answers 304 to an If-None-Match that still holds, and 200 with a new ETag once something changes', async () => {
+      const service = bearer(await mintToken(t.container, 'service'));
+      await request(t.app).post(`${AUTH}/revoke`).set(bearer(operator)).send({ jti: 'e-1' }).expect(200);
+      const first = await request(t.app).get(`${AUTH}/revoked-jtis`).set(service).expect(200);
+      const etag = first.headers['etag'];
+      expect(etag).to.match(/^"[A-Za-z0-9_-]+"$/);
+      const cached = await request(t.app).get(`${AUTH}/revoked-jtis`).set(service).set('If-None-Match', etag).expect(304);
+      expect(cached.text).to.equal('');
+      await request(t.app).post(`${AUTH}/revoke`).set(bearer(operator)).send({ jti: 'e-2' }).expect(200);
+      const changed = await request(t.app).get(`${AUTH}/revoked-jtis`).set(service).set('If-None-Match', etag).expect(200);
+      expect(changed.headers['etag']).not.to.equal(etag);
+      expect(changed.body.items.map((item: { jti: string }) => item.jti)).to.deep.equal(['e-2', 'e-1']);
+    });
+
+    it('with since, returns only entries revoked at or after it; refuses a bad since', async () => {
+      const service = bearer(await mintToken(t.container, 'service'));
+      await request(t.app).post(`${AUTH}/revoke`).set(bearer(operator)).send({ jti: 'old' }).expect(200);
+      t.clock.advance(10_000);
+      const cursor = Math.floor(t.clock.now() / 1000);
+      await request(t.app).post(`${AUTH}/revoke`).set(bearer(operator)).send({ jti: 'new' }).expect(200);
+      const res = await request(t.app).get(`${AUTH}/revoked-jtis?since=${cursor}`).set(service).expect(200);
+      expect(res.body.items.map((item: { jti: string }) => item.jti)).to.deep.equal(['new']);
+      const bad = await request(t.app).get(`${AUTH}/revoked-jtis?since=yesterday`).set(service).expect(400);
+      expect(bad.body.detail).to.equal('since must be epoch seconds');
+    });
+
+    it('drops an entry from the feed once the revoked token has expired', async () => {
+      const now = Math.floor(t.clock.now() / 1000);
+      await request(t.app).post(`${AUTH}/revoke`).set(bearer(operator)).send({ jti: 'short', exp: now + 60 }).expect(200);
+      await request(t.app).post(`${AUTH}/revoke`).set(bearer(operator)).send({ jti: 'unknown-exp' }).expect(200);
+      t.clock.advance(61_000);
+      const service = bearer(await mintToken(t.container, 'service'));
+      const res = await request(t.app).get(`${AUTH}/revoked-jtis`).set(service).expect(200);
+      expect(res.body.items.map((item: { jti: string }) => item.jti)).to.deep.equal(['unknown-exp']);
+      const bad = await request(t.app).post(`${AUTH}/revoke`).set(bearer(operator)).send({ jti: 'x', exp: 'soon' }).expect(400);
+      expect(bad.body.detail).to.equal("exp must be the token's expiry in epoch seconds");
+    });
+
     it('answers 401 without a token and 403 for other roles', async () => {
       await request(t.app).get(`${AUTH}/revoked-jtis`).expect(401);
       const res = await request(t.app).get(`${AUTH}/revoked-jtis`).set(bearer(await mintToken(t.container, 'wallet'))).expect(403);
