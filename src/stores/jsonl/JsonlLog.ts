@@ -17,6 +17,7 @@ export type EntryParser<T> = (value: unknown) => T | undefined;
 export class JsonlLog<T> {
   #handle: Promise<FileHandle>;
   #writes: Promise<void> = Promise.resolve();
+  #reads: Promise<void> = Promise.resolve();
   /** Bytes of the file already read (complete lines only). */
   #offset = 0;
   #lineNumber = 0;
@@ -64,8 +65,20 @@ export class JsonlLog<T> {
     return write;
   }
 
-  /** Entries appended (by anyone, this process included) since the last read. */
-  async catchUp(): Promise<T[]> {
+  /**
+   * Entries appended (by anyone, this process included) since the last read.
+   * Reads run one at a time: each starts where the previous one ended.
+   */
+  catchUp(): Promise<T[]> {
+    const read = this.#reads.then(() => this.#readNew());
+    this.#reads = read.then(
+      () => undefined,
+      () => undefined,
+    );
+    return read;
+  }
+
+  async #readNew(): Promise<T[]> {
     const handle = await this.#handle;
     const { size } = await handle.stat();
     if (size <= this.#offset) return [];

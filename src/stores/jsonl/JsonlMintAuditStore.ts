@@ -41,6 +41,7 @@ export class JsonlMintAuditStore extends MemoryMintAuditStore {
   }
 
   override async record(mint: MintRecord): Promise<void> {
+    if (this.records.has(mint.jti)) return;
     await this.#log.append(mint);
     this.apply(mint);
   }
