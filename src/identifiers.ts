@@ -15,6 +15,7 @@ import type { TokenAdminService } from './services/TokenAdminService.js';
 import type { MintAuditStore } from './stores/MintAuditStore.js';
 import type { RevocationStore } from './stores/RevocationStore.js';
 import type { TokenFamilyStore } from './stores/TokenFamilyStore.js';
+import type { RedisConnection } from './stores/redis/RedisConnection.js';
 import type { TokenVerifier } from './tokens/TokenVerifier.js';
 import type { LoginService } from './services/LoginService.js';
 import type { SignInService } from './services/SignInService.js';
@@ -38,6 +39,8 @@ export const TYPES = Object.freeze({
   RevocationStore: id<RevocationStore>('RevocationStore'),
   MintAuditStore: id<MintAuditStore>('MintAuditStore'),
   TokenFamilyStore: id<TokenFamilyStore>('TokenFamilyStore'),
+  /** The shared Redis client, bound only by `redisStoresModule` (the `redis:` config section). */
+  RedisConnection: id<RedisConnection>('RedisConnection'),
   WalletVerifier: id<WalletVerifier>('WalletVerifier'),
   TokenIssuer: id<TokenIssuer>('TokenIssuer'),
   TokenVerifier: id<TokenVerifier>('TokenVerifier'),

@@ -11,7 +11,9 @@ export type { InitOptions } from './boot/init.js';
 export { MANIFEST_FIELD } from './boot/manifest.js';
 export type { ManifestEntry } from './boot/manifest.js';
 export { loadConfig } from './config/loadConfig.js';
-export type { PicoConfig, ServerAuthSettings, ServerSettings, TokenAlgorithm } from './config/ServerAuthSettings.js';
+export type {
+  PicoConfig, RedisSettings, ServerAuthSettings, ServerSettings, TokenAlgorithm,
+} from './config/ServerAuthSettings.js';
 
 export { AuthServerError } from './errors/AuthServerError.js';
 export type { AuthServerErrorOptions } from './errors/AuthServerError.js';
@@ -41,10 +43,31 @@ export { toProblem } from './http/toProblem.js';
 export type { Problem } from './http/toProblem.js';
 
 export type { ChallengeStore } from './stores/ChallengeStore.js';
-export type { KeyStore, SigningKey } from './stores/KeyStore.js';
+export type {
+  JoseSigningKey, KeyStore, MlDsaSigningKey, RotatingKeyStore, RotationResult, SigningKey,
+} from './stores/KeyStore.js';
+export { FileKeyStore } from './stores/file/FileKeyStore.js';
+export type { FileKeyStoreOptions } from './stores/file/FileKeyStore.js';
+export { keyPolicy } from './keys/keyPolicy.js';
+export type { KeyPolicy } from './keys/keyPolicy.js';
+export type { KeySchedule, KeyState, KeyStatus, KeyTiming, ScheduledKey } from './keys/scheduleKeys.js';
+export { TOKEN_ALGORITHMS } from './tokens/TokenAlgorithm.js';
 export { MemoryChallengeStore } from './stores/memory/MemoryChallengeStore.js';
 export type { MemoryChallengeStoreOptions } from './stores/memory/MemoryChallengeStore.js';
 export { MemoryKeyStore } from './stores/memory/MemoryKeyStore.js';
+export type { MemoryKeyStoreOptions } from './stores/memory/MemoryKeyStore.js';
+export type { MintAuditStore, MintKind, MintRecord } from './stores/MintAuditStore.js';
+export type { RevocationEntry, RevocationStore } from './stores/RevocationStore.js';
+export type { FamilyMember, TokenFamilyStore } from './stores/TokenFamilyStore.js';
+export { RedisConnection, DEFAULT_KEY_PREFIX } from './stores/redis/RedisConnection.js';
+export type { RedisConnectionOptions } from './stores/redis/RedisConnection.js';
+export { RedisChallengeStore } from './stores/redis/RedisChallengeStore.js';
+export type { RedisChallengeStoreOptions } from './stores/redis/RedisChallengeStore.js';
+export { RedisRevocationStore } from './stores/redis/RedisRevocationStore.js';
+export { RedisMintAuditStore } from './stores/redis/RedisMintAuditStore.js';
+export { RedisTokenFamilyStore } from './stores/redis/RedisTokenFamilyStore.js';
+export { redisStoresModule } from './stores/redis/redisStoresModule.js';
+export type { RedisStoresModule } from './stores/redis/redisStoresModule.js';
 
 export type { JwkSet, SessionSubject, TokenIssuer, TokenPair } from './tokens/TokenIssuer.js';
 export type { ChallengeResponse, SignInResponse, SignInService } from './services/SignInService.js';

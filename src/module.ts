@@ -18,7 +18,7 @@ import { consoleLogger, type Logger } from './logging/Logger.js';
 import { AdminLoginService } from './services/LoginService.js';
 import { WalletSignInService } from './services/SignInService.js';
 import { MemoryChallengeStore } from './stores/memory/MemoryChallengeStore.js';
-import { MemoryKeyStore } from './stores/memory/MemoryKeyStore.js';
+import { createDefaultKeyStore } from './keys/createDefaultKeyStore.js';
 import { JsonlMintAuditStore } from './stores/jsonl/JsonlMintAuditStore.js';
 import { JsonlRevocationStore } from './stores/jsonl/JsonlRevocationStore.js';
 import { JsonlTokenFamilyStore } from './stores/jsonl/JsonlTokenFamilyStore.js';
@@ -63,13 +63,13 @@ export const serverAuthModule: interfaces.ContainerModule = new ContainerModule(
     })
     .inSingletonScope();
   bindDefault(TYPES.KeyStore)
-    ?.toDynamicValue((ctx) => {
-      const settings = ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings);
-      ctx.container
-        .get<Logger>(TYPES.Logger)
-        .warn('signing key generated in memory: tokens stop validating when this process restarts');
-      return new MemoryKeyStore(settings.algorithm);
-    })
+    ?.toDynamicValue((ctx) =>
+      createDefaultKeyStore(
+        ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings),
+        ctx.container.get(TYPES.Clock),
+        ctx.container.get<Logger>(TYPES.Logger),
+      ),
+    )
     .inSingletonScope();
 
   // Token lifecycle stores: JSON Lines when a path is configured, memory otherwise.

@@ -11,6 +11,7 @@ import { loadConfig } from '../config/loadConfig.js';
 import type { PicoConfig } from '../config/ServerAuthSettings.js';
 import { TYPES } from '../identifiers.js';
 import { discoverModules } from './discover.js';
+import { connectRedis, redisStoresModuleFromConfig } from '../stores/redis/redisStoresModule.js';
 
 export interface InitOptions {
   /** Container modules to load before any discovered one. */
@@ -36,6 +37,10 @@ export async function init(options: InitOptions = {}): Promise<Container> {
   container.bind(TYPES.ServerAuthSettings).toConstantValue(config.server_auth);
 
   const modules = [...(options.modules ?? [])];
+  // `redis.url` set: the shared stores load first, so serverAuthModule's
+  // single-process defaults are never bound (a caller's module may rebind).
+  const redis = redisStoresModuleFromConfig(config.redis);
+  if (redis !== undefined) container.load(redis);
   container.load(...modules);
   if (discoveryEnabled(env)) {
     for (const { module } of await discoverModules(options.root ?? process.cwd(), config)) {
@@ -54,6 +59,7 @@ export async function init(options: InitOptions = {}): Promise<Container> {
 const STARTUP_RESOLVED = [TYPES.ChallengeStore, TYPES.RevocationStore, TYPES.MintAuditStore, TYPES.TokenFamilyStore];
 
 async function resolveStores(container: Container): Promise<void> {
+  await connectRedis(container); // BootError naming the URL when Redis does not answer in time
   for (const id of STARTUP_RESOLVED) {
     if (container.isBound(id)) await container.getAsync(id);
   }

@@ -4,6 +4,7 @@
  * folder plus one entry here.
  */
 import type { ParsedArgs } from './args.js';
+import { keys } from './keys.js';
 import { mint } from './mint.js';
 import { serve } from './serve.js';
 
@@ -12,4 +13,5 @@ export type Command = (args: ParsedArgs) => Promise<void>;
 export const commands: Readonly<Record<string, Command>> = {
   serve,
   mint,
+  keys,
 };

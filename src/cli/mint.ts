@@ -5,9 +5,12 @@
  * server's mint audit, so an operator can configure a remote validator's
  * bearer (for `/revoked-jtis`) without code. Prints the token alone on stdout.
  */
+import { ContainerModule } from 'inversify';
 import { init } from '../boot/init.js';
 import { TYPES } from '../identifiers.js';
+import { stderrLogger } from '../logging/Logger.js';
 import { MemoryKeyStore } from '../stores/memory/MemoryKeyStore.js';
+import { closeRedis } from '../stores/redis/redisStoresModule.js';
 import { refuseUnknownOptions, type ParsedArgs } from './args.js';
 import { parseDuration } from './duration.js';
 import { configPath, packageRoot } from './paths.js';
@@ -31,7 +34,9 @@ export async function mint(args: ParsedArgs): Promise<void> {
   }
   const scope = args.options.get('scope');
 
-  const container = await init({ modules: [], config: configPath(args), root: packageRoot });
+  // stdout carries the token alone, so scripts can capture it: logs go to stderr.
+  const quiet = new ContainerModule((bind) => void bind(TYPES.Logger).toConstantValue(stderrLogger));
+  const container = await init({ modules: [quiet], config: configPath(args), root: packageRoot });
   if (container.get(TYPES.KeyStore) instanceof MemoryKeyStore) {
     // A key made up for this process alone would sign a token no server accepts.
     throw new Error('mint needs the server\'s persistent keys: set server_auth.key_directory in the config');
@@ -45,4 +50,5 @@ export async function mint(args: ParsedArgs): Promise<void> {
   });
   process.stderr.write(`minted jti ${minted.jti} for ${sub} (role ${role}), expires ${new Date(minted.exp * 1000).toISOString()}\n`);
   process.stdout.write(`${minted.token}\n`);
+  await closeRedis(container); // an open Redis client (redis:) would keep the process alive
 }

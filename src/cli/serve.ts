@@ -8,6 +8,7 @@ import { init } from '../boot/init.js';
 import type { PicoConfig } from '../config/ServerAuthSettings.js';
 import { TYPES } from '../identifiers.js';
 import type { Logger } from '../logging/Logger.js';
+import { closeRedis } from '../stores/redis/redisStoresModule.js';
 import { refuseUnknownOptions, type ParsedArgs } from './args.js';
 import { configPath, packageRoot } from './paths.js';
 
@@ -32,7 +33,8 @@ export async function serve(args: ParsedArgs): Promise<void> {
 
   const stop = (signal: string): void => {
     logger.info(`${signal} received, shutting down`);
-    server.close(() => process.exit(0));
+    // Then the shared-store connection (redis:), so Redis sees a clean QUIT.
+    server.close(() => void closeRedis(container).finally(() => process.exit(0)));
     server.closeAllConnections();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -3,15 +3,22 @@
  * The shape of a validated configuration file. The JSON Schema in `schema.ts`
  * is the source of truth for defaults and descriptions.
  */
+import type { TokenAlgorithm } from '../tokens/TokenAlgorithm.js';
 import type { WalletAlgorithm } from '../wallet/WalletAlgorithm.js';
 
-export type TokenAlgorithm = 'RS256';
+export type { TokenAlgorithm };
 
 /** The `server_auth:` section, validated, defaulted and deep-frozen. */
 export interface ServerAuthSettings {
   readonly issuer: string;
   readonly audience: string;
   readonly algorithm: TokenAlgorithm;
+  /** Signing keys: directory of key files (empty = in memory), rotation and JWKS caching. */
+  readonly key_directory: string;
+  readonly key_publish_lead_seconds: number;
+  readonly key_refresh_seconds: number;
+  readonly key_retire_grace_seconds: number;
+  readonly jwks_max_age_seconds: number;
   readonly access_token_expire_minutes: number;
   readonly refresh_token_expire_days: number;
   readonly challenge_ttl_seconds: number;
@@ -40,8 +47,17 @@ export interface ServerSettings {
   readonly port: number;
 }
 
+/** The `redis:` section: shared stores for several instances (empty `url` = disabled). */
+export interface RedisSettings {
+  readonly url: string;
+  readonly key_prefix: string;
+  readonly connect_timeout_ms: number;
+  readonly command_timeout_ms: number;
+}
+
 /** A whole validated configuration file. */
 export interface PicoConfig {
   readonly server_auth: ServerAuthSettings;
   readonly server: ServerSettings;
+  readonly redis: RedisSettings;
 }

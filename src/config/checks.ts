@@ -38,7 +38,24 @@ export function checkFleetTtl(config: PicoConfig): void {
   }
 }
 
-const CHECKS: readonly ((config: PicoConfig) => void)[] = [checkAdminPassword, checkFleetTtl];
+/**
+ * A new key must be in every validator's copy of the JWKS before it signs
+ * (issue 4): a validator may hold a copy for `jwks_max_age_seconds`, and the
+ * copy it fetched from another instance may predate that instance's next
+ * re-read of the key directory by up to `key_refresh_seconds`.
+ */
+export function checkKeyPublishLead(config: PicoConfig): void {
+  const { key_publish_lead_seconds: lead, jwks_max_age_seconds: maxAge, key_refresh_seconds: refresh } =
+    config.server_auth;
+  if (lead < maxAge + refresh) {
+    throw new ConfigError(
+      `server_auth.key_publish_lead_seconds: must be >= server_auth.jwks_max_age_seconds + ` +
+        `server_auth.key_refresh_seconds (${lead} < ${maxAge} + ${refresh})`,
+    );
+  }
+}
+
+const CHECKS: readonly ((config: PicoConfig) => void)[] = [checkAdminPassword, checkFleetTtl, checkKeyPublishLead];
 
 /**
  * Runs every check and reports all failures at once: one ConfigError whose

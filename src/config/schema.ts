@@ -4,6 +4,7 @@
  * the source of truth for keys, types, ranges, defaults and descriptions; the
  * table in CONTRACT.md section 4 documents the same defaults.
  */
+import { TOKEN_ALGORITHMS } from '../tokens/TokenAlgorithm.js';
 import { WALLET_ALGORITHMS } from '../wallet/WalletAlgorithm.js';
 
 /** Ten years in seconds: the ceiling for fleet token lifetimes. */
@@ -25,7 +26,39 @@ const serverAuthSchema = {
       default: 'http://localhost:8100',
     },
     audience: { type: 'string', minLength: 1, description: '`aud` claim of every token.', default: 'pico' },
-    algorithm: { type: 'string', enum: ['RS256'], description: 'Token signing algorithm.', default: 'RS256' },
+    algorithm: {
+      type: 'string',
+      enum: [...TOKEN_ALGORITHMS],
+      description: 'Token signing algorithm; changing it rotates to a key of the new algorithm.',
+      default: 'RS256',
+    },
+    key_directory: {
+      type: 'string',
+      description:
+        'Directory of the signing key files (created 0700, files 0600); relative to the working directory. ' +
+        'Empty keeps one key in memory: tokens stop validating on restart.',
+      default: '',
+    },
+    key_publish_lead_seconds: {
+      type: 'integer', minimum: 0, maximum: 30 * 86_400,
+      description: 'How long a new key is published in the JWKS before it signs; >= jwks_max_age_seconds + key_refresh_seconds.',
+      default: 600,
+    },
+    key_refresh_seconds: {
+      type: 'integer', minimum: 1, maximum: 3600,
+      description: 'How often a server re-lists key_directory to pick up keys another instance or the CLI added.',
+      default: 10,
+    },
+    key_retire_grace_seconds: {
+      type: 'integer', minimum: 0, maximum: 86_400,
+      description: 'Clock skew allowance: a retired key leaves the JWKS this long after its last token expires.',
+      default: 300,
+    },
+    jwks_max_age_seconds: {
+      type: 'integer', minimum: 0, maximum: 86_400,
+      description: 'Cache-Control max-age of the JWKS and discovery document.',
+      default: 300,
+    },
     access_token_expire_minutes: {
       type: 'integer', minimum: 1, maximum: 1440, description: 'Access token lifetime in minutes.', default: 15,
     },
@@ -114,7 +147,35 @@ const serverSchema = {
   },
 } as const;
 
-/** Schema of a whole configuration file: `{ server_auth, server }`. */
+const redisSchema = {
+  type: 'object',
+  description:
+    'Shared stores for several instances: challenges, revocations, mint audit and refresh rotation live in Redis ' +
+    'when url is set (the *_path store settings are then unused).',
+  default: {},
+  additionalProperties: false,
+  properties: {
+    url: {
+      type: 'string',
+      pattern: '^(rediss?://\\S+)?$',
+      description: 'redis:// or rediss:// (TLS) URL, credentials and db included; empty keeps the stores in this process.',
+      default: '',
+    },
+    key_prefix: {
+      type: 'string', minLength: 1, description: 'Prefix of every key, so deployments can share one Redis.', default: 'pico-auth:',
+    },
+    connect_timeout_ms: {
+      type: 'integer', minimum: 100, maximum: 600_000,
+      description: 'Startup fails when Redis does not answer within this many milliseconds.', default: 5000,
+    },
+    command_timeout_ms: {
+      type: 'integer', minimum: 10, maximum: 60_000,
+      description: 'A store call Redis does not answer within this many milliseconds answers 503.', default: 2000,
+    },
+  },
+} as const;
+
+/** Schema of a whole configuration file: `{ server_auth, server, redis }`. */
 export const configSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   type: 'object',
@@ -125,6 +186,7 @@ export const configSchema = {
   properties: {
     server_auth: serverAuthSchema,
     server: serverSchema,
+    redis: redisSchema,
   },
 } as const;
 

@@ -17,3 +17,10 @@ export const consoleLogger: Logger = Object.freeze({
       ? console.error(`[pico-server-auth] error: ${message}`)
       : console.error(`[pico-server-auth] error: ${message}`, cause),
 });
+
+/** Everything to stderr: for CLI commands whose stdout is their result (a token). */
+export const stderrLogger: Logger = Object.freeze({
+  info: (message: string): void => console.error(`[pico-server-auth] ${message}`),
+  warn: consoleLogger.warn,
+  error: consoleLogger.error,
+});

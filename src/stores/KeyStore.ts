@@ -1,25 +1,67 @@
 /**
  * @module stores/KeyStore
- * Where token signing keys come from. The default generates a key in memory;
- * bind your own under `TYPES.KeyStore` to load keys from a secrets manager.
+ * Where token signing keys come from. The defaults are `FileKeyStore` (a key
+ * directory shared by every instance, `server_auth.key_directory`) and
+ * `MemoryKeyStore` (one key per process, for development). Bind your own under
+ * `TYPES.KeyStore` to load keys from a secrets manager or a shared database.
  */
 import type { KeyObject } from 'node:crypto';
 import type { JWK } from 'jose';
-import type { TokenAlgorithm } from '../config/ServerAuthSettings.js';
+import type { KeySchedule, ScheduledKey } from '../keys/scheduleKeys.js';
+import type { JoseTokenAlgorithm } from '../tokens/TokenAlgorithm.js';
 
-export interface SigningKey {
-  /** RFC 7638 JWK thumbprint of the public key: the same key always has the same `kid`. */
+interface SigningKeyBase {
+  /** RFC 7638 JWK thumbprint (SHA-256) of the public key: the same key always has the same `kid`. */
   readonly kid: string;
-  readonly alg: TokenAlgorithm;
-  readonly privateKey: KeyObject;
-  readonly publicKey: KeyObject;
-  /** Public members only, with `kid`, `alg` and `use: "sig"`. */
+  /** Public members only, with `kid`, `alg` and `use: "sig"`: exactly what the JWKS publishes. */
   readonly publicJwk: Readonly<JWK>;
 }
 
+/** RS256 (RSA 2048+), ES256 (P-256) or EdDSA (Ed25519): signed and verified by jose. */
+export interface JoseSigningKey extends SigningKeyBase {
+  readonly alg: JoseTokenAlgorithm;
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+}
+
+/** ML-DSA-65 (FIPS 204, RFC 9964): raw key bytes for @noble/post-quantum. */
+export interface MlDsaSigningKey extends SigningKeyBase {
+  readonly alg: 'ML-DSA-65';
+  /** The expanded 4032-byte secret key. */
+  readonly privateKey: Uint8Array;
+  /** The raw 1952-byte public key (the JWK's `pub`). */
+  readonly publicKey: Uint8Array;
+}
+
+/** A key pair the server signs or verifies tokens with; narrow on `alg`. */
+export type SigningKey = JoseSigningKey | MlDsaSigningKey;
+
+/**
+ * Both methods are called on every token issued or verified, so they must be
+ * cheap: answer from memory and refresh in the background or on an interval.
+ */
 export interface KeyStore {
-  /** The key that signs new tokens. */
+  /** The one key that signs new tokens now. */
   signingKey(): Promise<SigningKey>;
-  /** Every key whose tokens must still validate (the signing key included). */
+  /**
+   * Exactly the JWKS: every key whose tokens may still be unexpired (the
+   * signing key and retired keys within their retirement window) plus keys
+   * published ahead of signing. A token whose `kid` is not here is refused.
+   */
   verificationKeys(): Promise<readonly SigningKey[]>;
+}
+
+export interface RotationResult {
+  /** The new key: published now, signing from `activatesAt`. */
+  readonly key: ScheduledKey;
+  /** Kids removed because their retirement window had passed. */
+  readonly pruned: readonly string[];
+}
+
+/** A key store that follows the built-in schedule (both built-in drivers do). */
+export interface RotatingKeyStore extends KeyStore {
+  /** Every key with its state at the clock's current time. */
+  schedule(): Promise<KeySchedule>;
+  /** Publishes a new key now; it signs after the publish lead time. */
+  rotate(): Promise<RotationResult>;
 }

@@ -36,7 +36,7 @@ export class PicoTokenAdminController {
   /** Polled by validators: answers 304 when their `If-None-Match` still holds. */
   @httpGet('/revoked-jtis')
   async revokedJtis(@request() req: Request, @response() res: Response): Promise<void> {
-    await respondCached(req, res, this.logger, async () => {
+    await respondCached(req, res, this.logger, 'no-cache', async () => {
       await this.guard.authorize(req.headers.authorization, this.admin.feedRoles);
       return this.admin.revokedJtis(req.query['since']);
     });

@@ -5,6 +5,7 @@
  * inversify-express-utils resolves controllers by class name, and a host's own
  * `AuthController` must not clash with ours.
  */
+import { PicoDiscoveryController } from './PicoDiscoveryController.js';
 import { PicoKeysController } from './PicoKeysController.js';
 import { PicoSessionController } from './PicoSessionController.js';
 import { PicoTokenAdminController } from './PicoTokenAdminController.js';
@@ -12,6 +13,7 @@ import { PicoWalletController } from './PicoWalletController.js';
 
 export const authControllers: readonly (new (...args: never[]) => object)[] = [
   PicoKeysController,
+  PicoDiscoveryController,
   PicoWalletController,
   PicoSessionController,
   PicoTokenAdminController,

@@ -1,47 +1,73 @@
 /**
  * @module stores/memory/MemoryKeyStore
- * Generates one RSA-2048 signing key per process, on first use. Tokens it signs
- * stop validating when the process restarts: a development default.
+ * Signing keys held by this process only: one is generated on first use, and
+ * `rotate()` adds the next one with the same schedule the file store follows.
+ * Tokens it signs stop validating when the process restarts, and other
+ * instances cannot validate them: a development default (`key_directory: ""`).
  */
-import { generateKeyPair, type KeyObject } from 'node:crypto';
-import { promisify } from 'node:util';
-import { calculateJwkThumbprint, exportJWK } from 'jose';
-import type { TokenAlgorithm } from '../../config/ServerAuthSettings.js';
-import type { KeyStore, SigningKey } from '../KeyStore.js';
+import { defaultConfig } from '../../config/loadConfig.js';
+import { createKeyRecord } from '../../keys/KeyRecord.js';
+import { keyPolicy, type KeyPolicy } from '../../keys/keyPolicy.js';
+import { nextSequence, scheduleKeys, type KeySchedule, type ScheduledKey } from '../../keys/scheduleKeys.js';
+import { epochSeconds, systemClock, type Clock } from '../../time/Clock.js';
+import type { TokenAlgorithm } from '../../tokens/TokenAlgorithm.js';
+import type { RotatingKeyStore, RotationResult, SigningKey } from '../KeyStore.js';
 
-const generateRsaKeyPair = promisify(generateKeyPair);
-
-/** Builds the `SigningKey` view of a key pair: thumbprint `kid` and public JWK. */
-export async function toSigningKey(
-  alg: TokenAlgorithm,
-  privateKey: KeyObject,
-  publicKey: KeyObject,
-): Promise<SigningKey> {
-  const { kty, n, e } = await exportJWK(publicKey);
-  const publicMembers = { kty, n, e };
-  const kid = await calculateJwkThumbprint(publicMembers, 'sha256');
-  return Object.freeze({
-    kid,
-    alg,
-    privateKey,
-    publicKey,
-    publicJwk: Object.freeze({ ...publicMembers, kid, alg, use: 'sig' }),
-  });
+export interface MemoryKeyStoreOptions {
+  /** Algorithm, lead time and retirement window (default: the documented config defaults). */
+  readonly policy?: KeyPolicy;
+  readonly clock?: Clock;
 }
 
-export class MemoryKeyStore implements KeyStore {
-  #key: Promise<SigningKey> | undefined;
+export class MemoryKeyStore implements RotatingKeyStore {
+  readonly #policy: KeyPolicy;
+  readonly #clock: Clock;
+  #keys: Promise<readonly ScheduledKey[]> | undefined;
 
-  constructor(private readonly alg: TokenAlgorithm = 'RS256') {}
+  /** @param options an algorithm (with default policy and system clock), or the full options. */
+  constructor(options: TokenAlgorithm | MemoryKeyStoreOptions = 'RS256') {
+    const given = typeof options === 'string' ? {} : options;
+    const algorithm = typeof options === 'string' ? options : undefined;
+    const policy = given.policy ?? keyPolicy(defaultConfig().server_auth);
+    this.#policy = algorithm === undefined ? policy : { ...policy, algorithm };
+    this.#clock = given.clock ?? systemClock;
+  }
 
-  signingKey(): Promise<SigningKey> {
-    this.#key ??= generateRsaKeyPair('rsa', { modulusLength: 2048 }).then(({ privateKey, publicKey }) =>
-      toSigningKey(this.alg, privateKey, publicKey),
-    );
-    return this.#key;
+  async signingKey(): Promise<SigningKey> {
+    return (await this.schedule()).signing;
   }
 
   async verificationKeys(): Promise<readonly SigningKey[]> {
-    return [await this.signingKey()];
+    return (await this.schedule()).published;
+  }
+
+  /** Every key with its state at the clock's current time. */
+  async schedule(): Promise<KeySchedule> {
+    return scheduleKeys(await this.#ensure(), epochSeconds(this.#clock), this.#policy.retireAfterSeconds);
+  }
+
+  /** Publishes a new key now; it signs after the publish lead time. Forgets keys past their window. */
+  async rotate(): Promise<RotationResult> {
+    let result: RotationResult | undefined;
+    const next = this.#ensure().then(async (keys) => {
+      const now = epochSeconds(this.#clock);
+      const timing = { createdAt: now, activatesAt: now + this.#policy.publishLeadSeconds, sequence: nextSequence(keys) };
+      const { scheduled } = await createKeyRecord(this.#policy.algorithm, timing);
+      const { statuses } = scheduleKeys([...keys, scheduled], now, this.#policy.retireAfterSeconds);
+      const kept = statuses.filter((status) => status.state !== 'dropped');
+      result = { key: scheduled, pruned: statuses.filter((status) => status.state === 'dropped').map((s) => s.key.kid) };
+      return kept.map(({ key, createdAt, activatesAt, sequence }) => ({ key, createdAt, activatesAt, sequence }));
+    });
+    this.#keys = next;
+    await next;
+    return result!;
+  }
+
+  #ensure(): Promise<readonly ScheduledKey[]> {
+    this.#keys ??= (async () => {
+      const now = epochSeconds(this.#clock);
+      return [(await createKeyRecord(this.#policy.algorithm, { createdAt: now, activatesAt: now, sequence: 0 })).scheduled];
+    })();
+    return this.#keys;
   }
 }

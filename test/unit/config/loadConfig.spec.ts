@@ -20,6 +20,11 @@ const DEFAULTS: PicoConfig = {
     issuer: 'http://localhost:8100',
     audience: 'pico',
     algorithm: 'RS256',
+    key_directory: '',
+    key_publish_lead_seconds: 600,
+    key_refresh_seconds: 10,
+    key_retire_grace_seconds: 300,
+    jwks_max_age_seconds: 300,
     access_token_expire_minutes: 15,
     refresh_token_expire_days: 7,
     challenge_ttl_seconds: 60,
@@ -41,6 +46,7 @@ const DEFAULTS: PicoConfig = {
     mint_audit_max_in_memory: 5000,
   },
   server: { host: '127.0.0.1', port: 8100 },
+  redis: { url: '', key_prefix: 'pico-auth:', connect_timeout_ms: 5000, command_timeout_ms: 2000 },
 };
 
 /** Awaits `promise`, expects a ConfigError and returns it. */
@@ -105,6 +111,7 @@ describe('config/loadConfig', () => {
         expect(config).to.deep.equal({
           server_auth: { ...DEFAULTS.server_auth, audience: 'api', supported_wallet_algorithms: ['Ed25519'] },
           server: { host: '127.0.0.1', port: 0 },
+          redis: DEFAULTS.redis,
         });
       });
 
@@ -210,7 +217,7 @@ describe('config/loadConfig', () => {
         ['mint_audit_min_ttl_seconds -1', { server_auth: { mint_audit_min_ttl_seconds: -1 } }, 'server_auth.mint_audit_min_ttl_seconds: must be >= 0'],
         ['an empty audience', { server_auth: { audience: '' } }, 'server_auth.audience: must NOT have fewer than 1 characters'],
         ['an empty host', { server: { host: '' } }, 'server.host: must NOT have fewer than 1 characters'],
-        ['algorithm HS256', { server_auth: { algorithm: 'HS256' } }, 'server_auth.algorithm: must be equal to one of the allowed values: RS256'],
+        ['algorithm HS256', { server_auth: { algorithm: 'HS256' } }, 'server_auth.algorithm: must be equal to one of the allowed values: RS256, ES256, EdDSA, ML-DSA-65'],
         ['an unknown wallet algorithm', { server_auth: { supported_wallet_algorithms: ['Ed25519', 'RSA'] } }, 'server_auth.supported_wallet_algorithms[1]: must be equal to one of the allowed values: ML-DSA-65, Ed25519, secp256k1'],
         ['no wallet algorithm', { server_auth: { supported_wallet_algorithms: [] } }, 'server_auth.supported_wallet_algorithms: must NOT have fewer than 1 items'],
         ['a duplicated wallet algorithm', { server_auth: { supported_wallet_algorithms: ['Ed25519', 'Ed25519'] } }, 'server_auth.supported_wallet_algorithms: must NOT have duplicate items (items ## 1 and 0 are identical)'],
@@ -465,8 +472,11 @@ describe('config/loadConfig', () => {
     describe('when called with config/server-auth.yaml', () => {
       const file = join(PROJECT_ROOT, 'config', 'server-auth.yaml');
 
-      it('loads and equals the defaults', async () => {
-        expect(await loadConfig(file, {})).to.deep.equal(DEFAULTS);
+      it('loads and equals the defaults, except that keys persist under .data/keys', async () => {
+        expect(await loadConfig(file, {})).to.deep.equal({
+          ...DEFAULTS,
+          server_auth: { ...DEFAULTS.server_auth, key_directory: '.data/keys' },
+        });
       });
 
       it('reads the port from PICO_PORT', async () => {
