@@ -3,15 +3,18 @@
  * `init({ modules, config })`: a ready container. The caller's modules load
  * first, so their bindings win over every default; then the modules that
  * installed packages declare in their `picoBoot` manifests.
- * `PICO_BOOT_AUTO_PLUGINS=false` turns discovery off.
+ * `PICO_BOOT_AUTO_PLUGINS=false` turns discovery off. With a `redis:` section
+ * the Redis stores load before everything (a caller who still wants one store
+ * of their own `rebind`s it). Stores are resolved before `init` returns, so an
+ * unwritable file or an unreachable Redis stops startup.
  */
 import 'reflect-metadata';
 import { Container, type interfaces } from 'inversify';
 import { loadConfig } from '../config/loadConfig.js';
 import type { PicoConfig } from '../config/ServerAuthSettings.js';
 import { TYPES } from '../identifiers.js';
-import { discoverModules } from './discover.js';
 import { connectRedis, redisStoresModuleFromConfig } from '../stores/redis/redisStoresModule.js';
+import { discoverModules } from './discover.js';
 
 export interface InitOptions {
   /** Container modules to load before any discovered one. */
