@@ -1,13 +1,17 @@
 /**
  * @module wallet/WalletVerifier
- * Picks the scheme for a wallet algorithm and verifies signatures with it.
+ * Picks the scheme for a wallet algorithm and verifies signatures.
  * Bound under `TYPES.WalletVerifier`; replace it to add an algorithm or to
- * move verification elsewhere (a worker pool, an HSM).
+ * move verification elsewhere (an HSM, another service).
+ * `SchemeWalletVerifier` verifies on the fast paths of `fastVerifiers`
+ * (OpenSSL and WASM on worker threads), off the event loop; `ReferenceWalletVerifier`
+ * runs each scheme's synchronous reference `verify` in this thread.
  */
 import { inject, injectable } from 'inversify';
 import type { ServerAuthSettings } from '../config/ServerAuthSettings.js';
 import { UnsupportedAlgorithm } from '../errors/errors.js';
 import { TYPES } from '../identifiers.js';
+import { fastVerifiers, type AsyncVerify } from './fastVerifiers.js';
 import { isWalletAlgorithm, type WalletAlgorithm } from './WalletAlgorithm.js';
 import type { WalletScheme } from './WalletScheme.js';
 import { walletSchemes } from './walletSchemes.js';
@@ -24,8 +28,9 @@ export interface WalletVerifier {
   ): Promise<boolean>;
 }
 
+/** Verifies with the synchronous reference implementations, in this thread. */
 @injectable()
-export class SchemeWalletVerifier implements WalletVerifier {
+export class ReferenceWalletVerifier implements WalletVerifier {
   readonly #enabled: ReadonlySet<WalletAlgorithm>;
 
   constructor(@inject(TYPES.ServerAuthSettings) settings: ServerAuthSettings) {
@@ -46,5 +51,35 @@ export class SchemeWalletVerifier implements WalletVerifier {
     signature: Uint8Array,
   ): Promise<boolean> {
     return this.scheme(algorithm).verify(publicKey, message, signature);
+  }
+}
+
+/**
+ * The default: same schemes, verified on the fast paths. The environment
+ * variable PICO_WALLET_FAST_PATH picks the path once per instance: unset or
+ * `threadPool` (default), `workers` (Ed25519 and secp256k1 on the verify
+ * workers too), `reference` (the sync reference in this thread, as before the
+ * fast paths existed; for comparisons and to rule the fast paths out).
+ */
+@injectable()
+export class SchemeWalletVerifier extends ReferenceWalletVerifier {
+  readonly #fast: Readonly<Record<WalletAlgorithm, AsyncVerify>> | undefined;
+
+  // Inversify reads constructor metadata per class: restate the base's injection.
+  constructor(@inject(TYPES.ServerAuthSettings) settings: ServerAuthSettings) {
+    super(settings);
+    const path = process.env['PICO_WALLET_FAST_PATH'];
+    this.#fast = path === 'reference' ? undefined : fastVerifiers(path === 'workers' ? 'workers' : 'threadPool');
+  }
+
+  override async verify(
+    algorithm: WalletAlgorithm,
+    publicKey: Uint8Array,
+    message: Uint8Array,
+    signature: Uint8Array,
+  ): Promise<boolean> {
+    const scheme = this.scheme(algorithm);
+    if (this.#fast === undefined) return scheme.verify(publicKey, message, signature);
+    return this.#fast[scheme.algorithm](publicKey, message, signature);
   }
 }
