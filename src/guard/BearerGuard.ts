@@ -14,8 +14,10 @@ import { sendError } from '../http/sendError.js';
 import { TYPES } from '../identifiers.js';
 import type { Logger } from '../logging/Logger.js';
 import type { RevocationStore } from '../stores/RevocationStore.js';
+import type { Clock } from '../time/Clock.js';
 import type { TokenVerifier } from '../tokens/TokenVerifier.js';
 import type { VerifiedClaims } from '../tokens/verifyJwt.js';
+import { VerifiedTokenCache } from './VerifiedTokenCache.js';
 
 /** Where `require()` leaves the verified claims for the route handler. */
 export const AUTH_LOCALS_KEY = 'auth';
@@ -29,11 +31,16 @@ function rolesList(roles: readonly string[]): string {
 
 @injectable()
 export class BearerGuard {
+  readonly #cache: VerifiedTokenCache;
+
   constructor(
     @inject(TYPES.TokenVerifier) private readonly verifier: TokenVerifier,
     @inject(TYPES.RevocationStore) private readonly revocations: RevocationStore,
     @inject(TYPES.Logger) private readonly logger: Logger,
-  ) {}
+    @inject(TYPES.Clock) clock: Clock,
+  ) {
+    this.#cache = new VerifiedTokenCache(clock);
+  }
 
   /** The claims of a valid, unrevoked access token in `authorization`. */
   async authenticate(authorization: unknown): Promise<VerifiedClaims> {
@@ -42,11 +49,24 @@ export class BearerGuard {
     }
     const match = BEARER.exec(authorization.trim());
     if (match === null) throw new InvalidToken('invalid authorization header: expected Bearer <token>');
-    const claims = await this.verifier.verify(match[1]!).catch((error: unknown) => {
-      throw error instanceof InvalidToken ? new InvalidToken(`invalid token: ${error.message}`, { cause: error }) : error;
-    });
+    const claims = await this.verified(match[1]!);
     if (claims['type'] === 'refresh') throw new InvalidToken('invalid token: refresh tokens are not accepted here');
     if (await this.revocations.isRevoked(claims.jti)) throw new InvalidToken('token revoked');
+    return claims;
+  }
+
+  async #verify(token: string): Promise<VerifiedClaims> {
+    return this.verifier.verify(token).catch((error: unknown) => {
+      throw error instanceof InvalidToken ? new InvalidToken(`invalid token: ${error.message}`, { cause: error }) : error;
+    });
+  }
+
+  /** Signature and claims, checked once per token string (see VerifiedTokenCache). */
+  private async verified(token: string): Promise<VerifiedClaims> {
+    const cached = this.#cache.get(token);
+    if (cached !== undefined) return cached;
+    const claims = await this.#verify(token);
+    this.#cache.set(token, claims);
     return claims;
   }
 

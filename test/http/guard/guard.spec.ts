@@ -65,6 +65,13 @@ describe('BearerGuard', () => {
       await expect401(bearer(token), 'invalid token: token expired');
     });
 
+    it('refuses a token that expired after the guard had accepted (and cached) it', async () => {
+      const token = await mintToken(t.container, 'operator', 'op', 600);
+      await request(t.app).get(GUARDED).set(bearer(token)).expect(200);
+      t.clock.advance(600_000);
+      await expect401(bearer(token), 'invalid token: token expired');
+    });
+
     it('refuses a wrong issuer and a wrong audience', async () => {
       const now = t.clock.now();
       await expect401(bearer(await signWithServerKey(t.container, goodClaims(now, { iss: 'http://evil.test' }))), 'invalid token: iss claim invalid');
