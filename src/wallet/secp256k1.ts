@@ -7,39 +7,8 @@ import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { InvalidRequest } from '../errors/errors.js';
 import { ethereumAddress } from './ethereumAddress.js';
 import { isHexOf } from './hex.js';
+import { COMPRESSED_LENGTH, signatureFormat, UNCOMPRESSED_LENGTH } from './secp256k1Encoding.js';
 import type { WalletScheme } from './WalletScheme.js';
-
-/** SEC1 section 2.3.3: compressed (02/03 ‖ x) and uncompressed (04 ‖ x ‖ y) points. */
-const COMPRESSED_LENGTH = 33;
-const UNCOMPRESSED_LENGTH = 65;
-/** Compact r ‖ s, 32 bytes each (the IEEE P1363 form). */
-const COMPACT_LENGTH = 64;
-/**
- * DER SEQUENCE { INTEGER r, INTEGER s } (SEC1 appendix C.5): at least
- * 30 06 02 01 r 02 01 s, at most 2 + 2 * (2 + 33) bytes.
- */
-const DER_MIN_LENGTH = 8;
-const DER_MAX_LENGTH = 72;
-const DER_SEQUENCE_TAG = 0x30;
-
-type SignatureFormat = 'compact' | 'der';
-
-/**
- * Picks the encoding from the bytes. 64 bytes is always compact: a DER
- * signature that short needs r and s with about six leading zero bytes
- * between them (odds near 2^-48), and OpenSSL's P1363 output is always 64.
- */
-function signatureFormat(signature: Uint8Array): SignatureFormat | undefined {
-  if (signature.length === COMPACT_LENGTH) return 'compact';
-  if (
-    signature.length >= DER_MIN_LENGTH &&
-    signature.length <= DER_MAX_LENGTH &&
-    signature[0] === DER_SEQUENCE_TAG
-  ) {
-    return 'der';
-  }
-  return undefined;
-}
 
 export const secp256k1Scheme: WalletScheme = Object.freeze({
   algorithm: 'secp256k1',

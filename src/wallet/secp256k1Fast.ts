@@ -9,14 +9,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { KeyObjectCache } from './KeyObjectCache.js';
 import { openSslVerify } from './openSslVerify.js';
-
-/** SEC1 point lengths and signature encodings, as `secp256k1Scheme` reads them. */
-const COMPRESSED_LENGTH = 33;
-const UNCOMPRESSED_LENGTH = 65;
-const COMPACT_LENGTH = 64;
-const DER_MIN_LENGTH = 8;
-const DER_MAX_LENGTH = 72;
-const DER_SEQUENCE_TAG = 0x30;
+import { hasSec1Tag, signatureFormat } from './secp256k1Encoding.js';
 
 /** RFC 5480 SubjectPublicKeyInfo header up to the point: id-ecPublicKey, secp256k1 (1.3.132.0.10). */
 const ALGORITHM_IDENTIFIER = Buffer.from('301006072a8648ce3d020106052b8104000a', 'hex');
@@ -30,22 +23,10 @@ function spki(point: Uint8Array): Buffer {
   return Buffer.concat([Buffer.from([0x30, ALGORITHM_IDENTIFIER.length + bitString.length]), ALGORITHM_IDENTIFIER, bitString]);
 }
 
-/** Same rule as `secp256k1Scheme`: 64 bytes is compact r ‖ s; DER otherwise. */
+/** OpenSSL's name for the encoding `signatureFormat` picks. */
 function dsaEncoding(signature: Uint8Array): DsaEncoding | undefined {
-  if (signature.length === COMPACT_LENGTH) return 'ieee-p1363';
-  if (signature.length >= DER_MIN_LENGTH && signature.length <= DER_MAX_LENGTH && signature[0] === DER_SEQUENCE_TAG) {
-    return 'der';
-  }
-  return undefined;
-}
-
-/**
- * SEC1 section 2.3.4: 02/03 for 33 bytes, 04 for 65. OpenSSL would also take
- * the "hybrid" 06/07 form, which the reference (and the contract) does not.
- */
-function hasSec1Tag(publicKey: Uint8Array): boolean {
-  if (publicKey.length === COMPRESSED_LENGTH) return publicKey[0] === 0x02 || publicKey[0] === 0x03;
-  return publicKey.length === UNCOMPRESSED_LENGTH && publicKey[0] === 0x04;
+  const format = signatureFormat(signature);
+  return format === undefined ? undefined : format === 'compact' ? 'ieee-p1363' : 'der';
 }
 
 /** The parsed key and signature encoding, or undefined when either is unusable. */
