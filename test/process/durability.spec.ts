@@ -6,12 +6,12 @@
  * server still has every revocation and mint, warning about the torn lines.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { decodeJwt } from 'jose';
-import { configSchema } from '../../src/config/schema.js';
+import { writeServerConfig } from '../support/serverConfig.js';
 import {
   isRunning, killHard, listening, requestJson, startServer, within, type ServerProcess,
 } from '../support/durabilityServer.js';
@@ -21,27 +21,20 @@ const REVOCATIONS = 200;
 const BATCH = 20;
 const ADMIN = { email: 'ops@durability.test', password: `pw-${randomUUID()}` };
 const FLEET_SECRET = `fleet-${randomUUID()}`;
-/** Persistent signing keys arrived in another issue; use them when this build has them. */
-const HAS_KEY_DIRECTORY = 'key_directory' in configSchema.properties.server_auth.properties;
 
 function writeConfig(dir: string, files: Record<string, string>): string {
-  const lines = [
-    'server_auth:',
-    '  issuer: http://127.0.0.1',
-    '  audience: durability-test',
-    '  auto_create_admin: true',
-    `  admin_email: ${JSON.stringify(ADMIN.email)}`,
-    `  admin_password: ${JSON.stringify(ADMIN.password)}`,
-    `  fleet_mint_secret: ${JSON.stringify(FLEET_SECRET)}`,
-    ...Object.entries(files).map(([key, path]) => `  ${key}: ${JSON.stringify(path)}`),
-    ...(HAS_KEY_DIRECTORY ? [`  key_directory: ${JSON.stringify(join(dir, 'keys'))}`] : []),
-    'server:',
-    '  host: 127.0.0.1',
-    '  port: 0',
-  ];
-  const file = join(dir, 'server-auth.yaml');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
+  return writeServerConfig(dir, {
+    server_auth: {
+      issuer: 'http://127.0.0.1',
+      audience: 'durability-test',
+      auto_create_admin: true,
+      admin_email: ADMIN.email,
+      admin_password: ADMIN.password,
+      fleet_mint_secret: FLEET_SECRET,
+      ...files,
+      key_directory: join(dir, 'keys'),
+    },
+  });
 }
 
 /** The 1-based number the next line of `file` will have: every acknowledged line ends with a newline. */

@@ -20,11 +20,11 @@ describe('pico-server-auth mint', () => {
   let server: ServerProcess | undefined;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'pico-mint-'));
-    config = writeKeysConfig(dir, join(dir, 'keys'), [
-      `mint_audit_path: ${JSON.stringify(join(dir, 'mints.jsonl'))}`,
-      'auto_create_admin: true',
-      `admin_password: ${ADMIN_PASSWORD}`,
-    ]);
+    config = writeKeysConfig(dir, join(dir, 'keys'), {
+      mint_audit_path: join(dir, 'mints.jsonl'),
+      auto_create_admin: true,
+      admin_password: ADMIN_PASSWORD,
+    });
   });
   afterEach(async () => {
     if (server !== undefined) await killHard(server);
@@ -59,7 +59,7 @@ describe('pico-server-auth mint', () => {
 
   describe('when the arguments or the config are wrong', () => {
     it('exits 2 naming the problem, printing no token', async () => {
-      const noKeys = writeKeysConfig(dir, '', [], 'no-keys.yaml');
+      const noKeys = writeKeysConfig(dir, '', {}, 'no-keys.yaml');
       const cases: [string[], RegExp][] = [
         [['mint', '--role', 'service', '--ttl', '1d', '--config', config], /mint needs --sub/],
         [['mint', '--sub', 'x', '--role', 'service', '--ttl', 'forever', '--config', config], /invalid duration "forever"/],

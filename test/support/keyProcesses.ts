@@ -6,10 +6,10 @@
  */
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { writeServerConfig } from './serverConfig.js';
 import { isRunning, requestJson, STOP_TIMEOUT_MS, within, type ServerProcess } from './durabilityServer.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -18,21 +18,15 @@ const AUTH = '/api/v1/auth';
 export const PROCESS_ISSUER = 'http://127.0.0.1';
 export const PROCESS_AUDIENCE = 'keys-process-test';
 
-/** Writes `<dir>/<name>` with the key directory and extra `server_auth` lines; port 0. */
-export function writeKeysConfig(dir: string, keyDirectory: string, extra: readonly string[] = [], name = 'server-auth.yaml'): string {
-  const lines = [
-    'server_auth:',
-    `  issuer: ${PROCESS_ISSUER}`,
-    `  audience: ${PROCESS_AUDIENCE}`,
-    `  key_directory: ${JSON.stringify(keyDirectory)}`,
-    ...extra.map((line) => `  ${line}`),
-    'server:',
-    '  host: 127.0.0.1',
-    '  port: 0',
-  ];
-  const file = join(dir, name);
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
+/** Writes `<dir>/<name>` with the key directory and extra `server_auth` keys; port 0. */
+export function writeKeysConfig(
+  dir: string,
+  keyDirectory: string,
+  extra: Readonly<Record<string, unknown>> = {},
+  name = 'server-auth.yaml',
+): string {
+  const serverAuth = { issuer: PROCESS_ISSUER, audience: PROCESS_AUDIENCE, key_directory: keyDirectory, ...extra };
+  return writeServerConfig(dir, { server_auth: serverAuth }, name);
 }
 
 /** Signs in a fresh Ed25519 wallet; resolves with its access token. */

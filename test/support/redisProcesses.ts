@@ -5,9 +5,9 @@
  * (signed by OpenSSL through node:crypto) to sign challenges with.
  */
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { writeServerConfig } from './serverConfig.js';
 import { requestJson, type JsonResponse } from './durabilityServer.js';
 
 export const AUTH = '/api/v1/auth';
@@ -24,25 +24,21 @@ export interface RedisConfigOptions {
 
 /** Writes `<dir>/server-auth.yaml`: shared Redis (url, prefix), shared key directory, port 0. */
 export function writeRedisConfig(dir: string, redis: RedisConfigOptions): string {
-  const lines = [
-    'server_auth:',
-    `  issuer: ${ISSUER}`,
-    `  audience: ${AUDIENCE}`,
-    `  key_directory: ${JSON.stringify(join(dir, 'keys'))}`,
-    '  auto_create_admin: true',
-    `  admin_email: ${JSON.stringify(ADMIN.email)}`,
-    `  admin_password: ${JSON.stringify(ADMIN.password)}`,
-    'redis:',
-    `  url: ${JSON.stringify(redis.url)}`,
-    `  key_prefix: ${JSON.stringify(redis.prefix)}`,
-    ...(redis.connectTimeoutMs === undefined ? [] : [`  connect_timeout_ms: ${redis.connectTimeoutMs}`]),
-    'server:',
-    '  host: 127.0.0.1',
-    '  port: 0',
-  ];
-  const file = join(dir, 'server-auth.yaml');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
+  return writeServerConfig(dir, {
+    server_auth: {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      key_directory: join(dir, 'keys'),
+      auto_create_admin: true,
+      admin_email: ADMIN.email,
+      admin_password: ADMIN.password,
+    },
+    redis: {
+      url: redis.url,
+      key_prefix: redis.prefix,
+      ...(redis.connectTimeoutMs === undefined ? {} : { connect_timeout_ms: redis.connectTimeoutMs }),
+    },
+  });
 }
 
 export interface TokenPairBody {

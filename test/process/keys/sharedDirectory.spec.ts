@@ -16,7 +16,7 @@ import { PROCESS_AUDIENCE, PROCESS_ISSUER, runCli, walletAccessToken, writeKeysC
 
 const AUTH = '/api/v1/auth';
 /** Short refresh and cache times so the pick-up is seen within the test. */
-const FAST = ['key_refresh_seconds: 1', 'jwks_max_age_seconds: 0', 'key_publish_lead_seconds: 3600'];
+const FAST = { key_refresh_seconds: 1, jwks_max_age_seconds: 0, key_publish_lead_seconds: 3600 };
 
 async function jwksKids(base: string): Promise<string[]> {
   const body = (await (await fetch(`${base}${AUTH}/jwks`)).json()) as { keys: { kid: string }[] };
