@@ -66,8 +66,10 @@ export type { RedisChallengeStoreOptions } from './stores/redis/RedisChallengeSt
 export { RedisRevocationStore } from './stores/redis/RedisRevocationStore.js';
 export { RedisMintAuditStore } from './stores/redis/RedisMintAuditStore.js';
 export { RedisTokenFamilyStore } from './stores/redis/RedisTokenFamilyStore.js';
+export { RedisKeyStore } from './stores/redis/RedisKeyStore.js';
+export type { RedisKeyStoreOptions } from './stores/redis/RedisKeyStore.js';
 export { redisStoresModule } from './stores/redis/redisStoresModule.js';
-export type { RedisStoresModule } from './stores/redis/redisStoresModule.js';
+export type { RedisStoresModule, RedisStoresOptions } from './stores/redis/redisStoresModule.js';
 
 export type { JwkSet, SessionSubject, TokenIssuer, TokenPair } from './tokens/TokenIssuer.js';
 export type { ChallengeResponse, SignInResponse, SignInService } from './services/SignInService.js';

@@ -1,36 +1,58 @@
 /**
  * @module cli/keys
  * `pico-server-auth keys rotate [--config FILE]`: publishes a new signing key
- * in `server_auth.key_directory` now; it signs after
- * `key_publish_lead_seconds`, and running servers pick it up within
+ * in whichever key store the server's container has (`server_auth.key_directory`,
+ * or Redis with `redis.key_store: true`, or a store a module binds) now; it
+ * signs after `key_publish_lead_seconds`, and running servers pick it up within
  * `key_refresh_seconds` without a restart. Keys past their retirement window
  * are deleted. `keys list` shows every key and its state.
  */
-import { loadConfig } from '../config/loadConfig.js';
-import type { ServerAuthSettings } from '../config/ServerAuthSettings.js';
-import { keyPolicy } from '../keys/keyPolicy.js';
+import { ContainerModule } from 'inversify';
+import { init } from '../boot/init.js';
 import type { KeyStatus } from '../keys/scheduleKeys.js';
-import { consoleLogger } from '../logging/Logger.js';
+import { TYPES } from '../identifiers.js';
+import { stderrLogger } from '../logging/Logger.js';
 import { FileKeyStore } from '../stores/file/FileKeyStore.js';
+import type { KeyStore, RotatingKeyStore } from '../stores/KeyStore.js';
+import { MemoryKeyStore } from '../stores/memory/MemoryKeyStore.js';
+import { closeRedis } from '../stores/redis/redisStoresModule.js';
+import { RedisKeyStore } from '../stores/redis/RedisKeyStore.js';
 import { systemClock } from '../time/Clock.js';
 import { refuseUnknownOptions, type ParsedArgs } from './args.js';
-import { configPath } from './paths.js';
+import { configPath, packageRoot } from './paths.js';
 
 const USAGE = 'usage: pico-server-auth keys rotate|list [--config FILE]';
 
 const iso = (seconds: number | undefined): string =>
   seconds === undefined ? '-' : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
-function storeFor(settings: ServerAuthSettings): FileKeyStore {
-  if (settings.key_directory === '') {
-    throw new Error('server_auth.key_directory is empty: keys live in the server process memory, there is nothing to rotate');
+const isRotating = (store: KeyStore): store is RotatingKeyStore =>
+  typeof (store as Partial<RotatingKeyStore>).rotate === 'function' &&
+  typeof (store as Partial<RotatingKeyStore>).schedule === 'function';
+
+/** The container's key store, if it is one the CLI can rotate. */
+function rotatingStore(store: KeyStore): RotatingKeyStore {
+  if (store instanceof MemoryKeyStore) {
+    throw new Error(
+      'server_auth.key_directory is empty: keys live in the server process memory, there is nothing to rotate ' +
+        '(set key_directory, or redis.key_store with a redis.url)',
+    );
   }
-  return new FileKeyStore({
-    directory: settings.key_directory,
-    policy: keyPolicy(settings),
-    clock: systemClock,
-    logger: consoleLogger,
-  });
+  if (!isRotating(store)) throw new Error('the bound key store has no rotate(): rotate its keys where it keeps them');
+  return store;
+}
+
+/** Where the keys are, for the messages. */
+function locationOf(store: RotatingKeyStore): string {
+  if (store instanceof FileKeyStore) return store.directory;
+  if (store instanceof RedisKeyStore) return store.location;
+  return `the bound key store (${store.constructor.name})`;
+}
+
+/** Every key with its state; the built-in stores read without creating a key. */
+async function statusesOf(store: RotatingKeyStore): Promise<readonly KeyStatus[]> {
+  if (store instanceof FileKeyStore || store instanceof RedisKeyStore) return store.statuses();
+  return (await store.schedule()).statuses;
 }
 
 function describe(status: KeyStatus): string {
@@ -48,19 +70,26 @@ export async function keys(args: ParsedArgs): Promise<void> {
   refuseUnknownOptions(args, ['config']);
   const [action, ...extra] = args.positionals;
   if (extra.length > 0 || (action !== 'rotate' && action !== 'list')) throw new Error(USAGE);
-  const store = storeFor((await loadConfig(configPath(args))).server_auth);
-
-  if (action === 'list') {
-    const statuses = await store.statuses();
-    if (statuses.length === 0) process.stdout.write(`no keys in ${store.directory}\n`);
-    for (const status of statuses) process.stdout.write(`${describe(status)}\n`);
-    return;
+  // The server's own container, so the keys are exactly where the server keeps them; logs go to stderr.
+  const quiet = new ContainerModule((bind) => void bind(TYPES.Logger).toConstantValue(stderrLogger));
+  const container = await init({ modules: [quiet], config: configPath(args), root: packageRoot });
+  try {
+    const store = rotatingStore(await container.getAsync(TYPES.KeyStore));
+    const where = locationOf(store);
+    if (action === 'list') {
+      const statuses = await statusesOf(store);
+      if (statuses.length === 0) process.stdout.write(`no keys in ${where}\n`);
+      for (const status of statuses) process.stdout.write(`${describe(status)}\n`);
+      return;
+    }
+    const { key, pruned } = await store.rotate();
+    const wait = Math.max(0, key.activatesAt - Math.floor(systemClock.now() / 1000));
+    process.stdout.write(
+      `published key ${key.key.kid} (${key.key.alg}) in ${where}; ` +
+        `it signs from ${iso(key.activatesAt)} (in ${wait} s)\n`,
+    );
+    for (const kid of pruned) process.stdout.write(`deleted key ${kid}: its retirement window has passed\n`);
+  } finally {
+    await closeRedis(container); // an open Redis client (redis:) would keep the process alive
   }
-  const { key, pruned } = await store.rotate();
-  const wait = Math.max(0, key.activatesAt - Math.floor(systemClock.now() / 1000));
-  process.stdout.write(
-    `published key ${key.key.kid} (${key.key.alg}) in ${store.directory}; ` +
-      `it signs from ${iso(key.activatesAt)} (in ${wait} s)\n`,
-  );
-  for (const kid of pruned) process.stdout.write(`deleted key ${kid}: its retirement window has passed\n`);
 }

@@ -39,7 +39,9 @@ export async function mint(args: ParsedArgs): Promise<void> {
   const container = await init({ modules: [quiet], config: configPath(args), root: packageRoot });
   if (container.get(TYPES.KeyStore) instanceof MemoryKeyStore) {
     // A key made up for this process alone would sign a token no server accepts.
-    throw new Error('mint needs the server\'s persistent keys: set server_auth.key_directory in the config');
+    throw new Error(
+      "mint needs the server's persistent keys: set server_auth.key_directory (or redis.key_store) in the config",
+    );
   }
   const minted = await container.get(TYPES.TokenIssuer).mint({
     sub,

@@ -53,6 +53,8 @@ export interface RedisSettings {
   readonly key_prefix: string;
   readonly connect_timeout_ms: number;
   readonly command_timeout_ms: number;
+  /** Keep the signing keys in Redis too (private keys then live in Redis); false keeps them in `key_directory`. */
+  readonly key_store: boolean;
 }
 
 /** A whole validated configuration file. */

@@ -55,7 +55,19 @@ export function checkKeyPublishLead(config: PicoConfig): void {
   }
 }
 
-const CHECKS: readonly ((config: PicoConfig) => void)[] = [checkAdminPassword, checkFleetTtl, checkKeyPublishLead];
+/** Keys in Redis need a Redis: silently keeping them in memory would make every restart a new key. */
+export function checkRedisKeyStore(config: PicoConfig): void {
+  if (config.redis.key_store && config.redis.url === '') {
+    throw new ConfigError('redis.key_store: needs redis.url (empty keeps the keys in server_auth.key_directory)');
+  }
+}
+
+const CHECKS: readonly ((config: PicoConfig) => void)[] = [
+  checkAdminPassword,
+  checkFleetTtl,
+  checkKeyPublishLead,
+  checkRedisKeyStore,
+];
 
 /**
  * Runs every check and reports all failures at once: one ConfigError whose

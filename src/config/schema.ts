@@ -151,7 +151,7 @@ const redisSchema = {
   type: 'object',
   description:
     'Shared stores for several instances: challenges, revocations, mint audit and refresh rotation live in Redis ' +
-    'when url is set (the *_path store settings are then unused).',
+    'when url is set (the *_path store settings are then unused); the signing keys too with key_store.',
   default: {},
   additionalProperties: false,
   properties: {
@@ -171,6 +171,13 @@ const redisSchema = {
     command_timeout_ms: {
       type: 'integer', minimum: 10, maximum: 60_000,
       description: 'A store call Redis does not answer within this many milliseconds answers 503.', default: 2000,
+    },
+    key_store: {
+      type: 'boolean',
+      description:
+        'Keep the signing keys (private keys included) in Redis too, shared by every instance without a shared ' +
+        'key_directory; false keeps them in server_auth.key_directory.',
+      default: false,
     },
   },
 } as const;

@@ -2,8 +2,9 @@
  * @module stores/redis/redisStoresModule
  * `redisStoresModule(options)`: one container module that binds every shared
  * store (challenges, revocations, mint audit, refresh rotation) to its Redis
- * driver over one connection. Each binding is `rebind` when something is
- * bound already and `bind` otherwise, so the module works loaded before
+ * driver over one connection, and the signing keys too when asked
+ * (`{ keyStore: true }`, `redis.key_store`). Each binding is `rebind` when
+ * something is bound already and `bind` otherwise, so the module works loaded before
  * `serverAuthModule` (whose defaults then never bind) or after it (replacing
  * them). `init()` loads it first when the config has a `redis.url`.
  */
@@ -11,9 +12,12 @@ import { ContainerModule, type interfaces } from 'inversify';
 import { defaultConfig } from '../../config/loadConfig.js';
 import type { RedisSettings, ServerAuthSettings } from '../../config/ServerAuthSettings.js';
 import { TYPES } from '../../identifiers.js';
+import { keyPolicy } from '../../keys/keyPolicy.js';
+import { consoleLogger } from '../../logging/Logger.js';
 import { systemClock } from '../../time/Clock.js';
 import { RedisChallengeStore } from './RedisChallengeStore.js';
 import { RedisConnection, type RedisConnectionOptions } from './RedisConnection.js';
+import { RedisKeyStore } from './RedisKeyStore.js';
 import { RedisMintAuditStore } from './RedisMintAuditStore.js';
 import { RedisRevocationStore } from './RedisRevocationStore.js';
 import { RedisTokenFamilyStore } from './RedisTokenFamilyStore.js';
@@ -27,6 +31,15 @@ export interface RedisStoresModule extends interfaces.ContainerModule {
   close(): Promise<void>;
 }
 
+/** Which optional stores the module binds besides the shared ones. */
+export interface RedisStoresOptions {
+  /**
+   * Keep the signing keys in Redis too (`TYPES.KeyStore` -> `RedisKeyStore`).
+   * Default false: keys stay in `server_auth.key_directory`.
+   */
+  readonly keyStore?: boolean;
+}
+
 function settingsOf(ctx: interfaces.Context): ServerAuthSettings {
   return ctx.container.isBound(TYPES.ServerAuthSettings)
     ? ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings)
@@ -37,8 +50,12 @@ function settingsOf(ctx: interfaces.Context): ServerAuthSettings {
  * @param options connection settings, or a `RedisConnection` to share with
  *   other code. Store limits (challenge TTL and bound, audit cap) come from
  *   the container's `ServerAuthSettings`.
+ * @param stores `{ keyStore: true }` binds the signing keys to Redis as well.
  */
-export function redisStoresModule(options: RedisConnectionOptions | RedisConnection): RedisStoresModule {
+export function redisStoresModule(
+  options: RedisConnectionOptions | RedisConnection,
+  stores: RedisStoresOptions = {},
+): RedisStoresModule {
   const connection = options instanceof RedisConnection ? options : new RedisConnection(options);
   const ownLogger = !(options instanceof RedisConnection) && options.logger !== undefined;
 
@@ -75,6 +92,15 @@ export function redisStoresModule(options: RedisConnectionOptions | RedisConnect
         return new RedisTokenFamilyStore(redis(ctx), clock);
       })
       .inSingletonScope();
+    if (stores.keyStore === true) {
+      put(TYPES.KeyStore)
+        .toDynamicValue((ctx) => new RedisKeyStore(redis(ctx), {
+          policy: keyPolicy(settingsOf(ctx)),
+          clock: ctx.container.isBound(TYPES.Clock) ? ctx.container.get(TYPES.Clock) : systemClock,
+          logger: ctx.container.isBound(TYPES.Logger) ? ctx.container.get(TYPES.Logger) : consoleLogger,
+        }))
+        .inSingletonScope();
+    }
   });
 
   return Object.assign(module, {
@@ -92,7 +118,7 @@ export function redisStoresModuleFromConfig(redis: RedisSettings): RedisStoresMo
     keyPrefix: redis.key_prefix,
     connectTimeoutMs: redis.connect_timeout_ms,
     commandTimeoutMs: redis.command_timeout_ms,
-  });
+  }, { keyStore: redis.key_store });
 }
 
 /** Waits for the container's Redis connection, if it has one (startup). */
@@ -106,11 +132,16 @@ export async function connectRedis(container: interfaces.Container): Promise<voi
     throw error;
   }
   if (!container.isBound(TYPES.PicoConfig) || !container.isBound(TYPES.Logger)) return;
-  const settings = container.get(TYPES.PicoConfig).server_auth;
+  const { server_auth: settings, redis } = container.get(TYPES.PicoConfig);
   for (const key of STORE_PATHS) {
     if (settings[key] !== '') {
       container.get(TYPES.Logger).warn(`server_auth.${key} is not used: the stores live in Redis (${connection.url})`);
     }
+  }
+  if (redis.key_store && settings.key_directory !== '') {
+    container.get(TYPES.Logger).warn(
+      `server_auth.key_directory is not used: the signing keys live in Redis (${connection.url}, redis.key_store)`,
+    );
   }
 }
 

@@ -46,7 +46,7 @@ const DEFAULTS: PicoConfig = {
     mint_audit_max_in_memory: 5000,
   },
   server: { host: '127.0.0.1', port: 8100 },
-  redis: { url: '', key_prefix: 'pico-auth:', connect_timeout_ms: 5000, command_timeout_ms: 2000 },
+  redis: { url: '', key_prefix: 'pico-auth:', connect_timeout_ms: 5000, command_timeout_ms: 2000, key_store: false },
 };
 
 /** Awaits `promise`, expects a ConfigError and returns it. */

@@ -16,7 +16,7 @@ async function refusal(document: Record<string, unknown>): Promise<string> {
 describe('config: redis section', () => {
   it('when absent, and loaded, is disabled with the documented defaults', async () => {
     expect((await loadConfig({}, {})).redis).to.deep.equal({
-      url: '', key_prefix: 'pico-auth:', connect_timeout_ms: 5000, command_timeout_ms: 2000,
+      url: '', key_prefix: 'pico-auth:', connect_timeout_ms: 5000, command_timeout_ms: 2000, key_store: false,
     });
   });
 
@@ -43,5 +43,11 @@ describe('config: redis section', () => {
     expect(message).to.contain('redis.host: unknown key');
     expect(message).to.contain('redis.connect_timeout_ms: must be >= 100');
     expect(message).to.contain('redis.key_prefix: must NOT have fewer than 1 characters');
+  });
+
+  it('when key_store is on without a url, refuses naming redis.key_store', async () => {
+    expect(await refusal({ redis: { key_store: true } })).to.contain('redis.key_store: needs redis.url');
+    const config = await loadConfig({ redis: { url: 'redis://127.0.0.1:6379', key_store: true } }, {});
+    expect(config.redis.key_store).to.equal(true);
   });
 });
