@@ -25,23 +25,17 @@
  * and fail with `ServiceUnavailable`. When Redis comes back empty (restarted
  * without persistence, flushed), a running instance writes the records it
  * holds back, so later instances adopt the same keys instead of making one.
+ * The caching and the outage handling are `CachedKeyStore`'s.
  */
 import { ServiceUnavailable } from '../../errors/errors.js';
 import { createKeyRecord, importKeyRecord, parseKeyRecord, type KeyRecord } from '../../keys/KeyRecord.js';
-import type { KeyPolicy } from '../../keys/keyPolicy.js';
+import type { KeyTiming, ScheduledKey } from '../../keys/scheduleKeys.js';
 import {
-  nextSequence, scheduleKeys, type KeySchedule, type KeyStatus, type KeyTiming, type ScheduledKey,
-} from '../../keys/scheduleKeys.js';
-import type { Logger } from '../../logging/Logger.js';
-import { epochSeconds, type Clock } from '../../time/Clock.js';
-import type { RotatingKeyStore, RotationResult, SigningKey } from '../KeyStore.js';
+  CachedKeyStore, type CachedKeyStoreOptions, type HeldKey, type KeySnapshot, type OpenedKeys, type RotatedKeys,
+} from '../CachedKeyStore.js';
 import type { RedisConnection, Script } from './RedisConnection.js';
 
-export interface RedisKeyStoreOptions {
-  readonly policy: KeyPolicy;
-  readonly clock: Clock;
-  readonly logger: Logger;
-}
+export type RedisKeyStoreOptions = CachedKeyStoreOptions;
 
 // KEYS: hash, version. ARGV: kids the caller holds already (or knows to be unusable).
 // Returns { version, every kid, { kid, record JSON, ... } for the kids not in ARGV }: one consistent view.
@@ -80,44 +74,33 @@ const STORE = 'key store';
 /** Conditional writes retried this often when other writers keep coming first. */
 const MAX_WRITE_ATTEMPTS = 5;
 
-interface HeldKey {
-  readonly scheduled: ScheduledKey;
+interface StoredKey extends HeldKey {
   /** The record exactly as stored (written back if Redis comes back empty). */
   readonly json: string;
 }
 
-interface Snapshot {
+interface Snapshot extends KeySnapshot {
   /** kid -> key. */
-  readonly keys: ReadonlyMap<string, HeldKey>;
+  readonly keys: ReadonlyMap<string, StoredKey>;
   /** The version counter the keys were read (or written) at. */
   readonly version: string;
-  /** Clock time (ms) of the read. */
-  readonly listedAt: number;
 }
 
 type ReadReply = [string, string[], string[]];
 
-export class RedisKeyStore implements RotatingKeyStore {
+export class RedisKeyStore extends CachedKeyStore<Snapshot> {
   readonly #redis: RedisConnection;
-  readonly #policy: KeyPolicy;
-  readonly #clock: Clock;
-  readonly #logger: Logger;
   readonly #hash: string;
   readonly #version: string;
   readonly #readScript: Script;
   readonly #addScript: Script;
   readonly #restoreScript: Script;
-  #snapshot: Snapshot | undefined;
-  #loading: Promise<Snapshot> | undefined;
   /** Kids whose record failed to load: reported once, not fetched again (records are never rewritten). */
   readonly #bad = new Set<string>();
-  #refreshFailing = false;
 
   constructor(redis: RedisConnection, options: RedisKeyStoreOptions) {
+    super(options);
     this.#redis = redis;
-    this.#policy = options.policy;
-    this.#clock = options.clock;
-    this.#logger = options.logger;
     this.#hash = redis.key('signing-keys');
     this.#version = redis.key('signing-keys', 'version');
     this.#readScript = redis.script('keysRead', 2, READ);
@@ -126,103 +109,49 @@ export class RedisKeyStore implements RotatingKeyStore {
   }
 
   /** Where the keys are, for messages: the Redis URL (without credentials) and the hash. */
-  get location(): string {
+  override get location(): string {
     return `Redis at ${this.#redis.url} (${this.#hash})`;
   }
 
-  async signingKey(): Promise<SigningKey> {
-    return (await this.schedule()).signing;
+  /** Creates a key when there is none or the algorithm changed: of writers racing, exactly one adds it. */
+  protected override async openKeys(): Promise<OpenedKeys<Snapshot>> {
+    return this.#addKey(await this.#read(undefined, true), (current) => this.needsKey(current), false);
   }
 
-  async verificationKeys(): Promise<readonly SigningKey[]> {
-    return (await this.schedule()).published;
+  protected override readKeys(previous: Snapshot): Promise<Snapshot> {
+    return this.#read(previous, true);
   }
 
-  /** Every key with its state at the clock's current time. */
-  async schedule(): Promise<KeySchedule> {
-    return this.#scheduleOf(await this.#current());
-  }
-
-  /** Every key in Redis with its state, read now; creates and restores nothing (an empty store lists nothing). */
-  async statuses(): Promise<readonly KeyStatus[]> {
-    const snapshot = await this.#read(this.#snapshot, false);
-    return snapshot.keys.size === 0 ? [] : this.#scheduleOf(snapshot).statuses;
-  }
-
-  /** Re-reads Redis now instead of at the next refresh interval. */
-  async refresh(): Promise<void> {
-    const snapshot = this.#snapshot;
-    this.#snapshot = await this.#coalesce(() => (snapshot === undefined ? this.#open() : this.#reread(snapshot)));
+  protected override peekKeys(): Promise<Snapshot> {
+    return this.#read(this.held, false);
   }
 
   /**
-   * Publishes a new key of the configured algorithm; it signs after the
-   * publish lead time (at once if Redis held no key). Deletes the records of
-   * keys whose retirement window has passed, in the same atomic write.
+   * Adds the key and deletes the records of dropped keys in one atomic write.
    * @throws ServiceUnavailable when Redis cannot be reached.
    */
-  async rotate(): Promise<RotationResult> {
-    const written = await this.#addKey(await this.#read(this.#snapshot, true), () => true, true);
-    this.#snapshot = written.snapshot;
-    return { key: written.added!, pruned: written.pruned };
+  protected override async rotateKeys(): Promise<RotatedKeys<Snapshot>> {
+    const { snapshot, added, pruned } = await this.#addKey(await this.#read(this.held, true), () => true, true);
+    return { snapshot, key: added!, pruned };
   }
 
-  async #current(): Promise<Snapshot> {
-    const snapshot = this.#snapshot;
-    if (snapshot === undefined) {
-      this.#snapshot = await this.#coalesce(() => this.#open());
-      return this.#snapshot;
-    }
-    if (this.#clock.now() - snapshot.listedAt < this.#policy.refreshSeconds * 1000) return snapshot;
-    let next: Snapshot;
-    try {
-      next = await this.#coalesce(() => this.#reread(snapshot));
-      if (this.#refreshFailing) this.#logger.info(`signing keys: reading ${this.location} again`);
-      this.#refreshFailing = false;
-    } catch (error) {
-      // Keep signing and verifying with the keys we hold; try again at the next interval.
-      if (!this.#refreshFailing) {
-        this.#logger.warn(
-          `signing keys: cannot refresh from ${this.location} (${(error as Error).message}); ` +
-            `signing and verifying with the ${snapshot.keys.size} key(s) held in memory until it answers`,
-        );
-      }
-      this.#refreshFailing = true;
-      next = { ...snapshot, listedAt: this.#clock.now() };
-    }
-    // A rotate() that finished meanwhile holds a newer view: keep it.
-    if (this.#snapshot === snapshot) this.#snapshot = next;
-    return this.#snapshot ?? next;
+  protected override reportNoUsableKey(): void {
+    this.logger.error(`signing keys: ${this.location} holds no usable key record; keeping the keys loaded before`);
   }
 
-  /** Runs one load at a time; concurrent callers share it. */
-  async #coalesce(load: () => Promise<Snapshot>): Promise<Snapshot> {
-    this.#loading ??= load().finally(() => {
-      this.#loading = undefined;
-    });
-    return this.#loading;
+  protected override reportRefreshFailing(error: unknown, held: Snapshot): void {
+    this.logger.warn(
+      `signing keys: cannot refresh from ${this.location} (${(error as Error).message}); ` +
+        `signing and verifying with the ${held.keys.size} key(s) held in memory until it answers`,
+    );
   }
 
-  /** First load: creates a key when there is none or the configured algorithm differs from the newest key's. */
-  async #open(): Promise<Snapshot> {
-    const read = await this.#read(undefined, true);
-    const { snapshot, added } = await this.#addKey(read, (current) => this.#needsKey(current), false);
-    if (added !== undefined) {
-      this.#logger.info(
-        added.activatesAt <= epochSeconds(this.#clock)
-          ? `created signing key ${added.key.kid} (${added.key.alg}) in ${this.location}`
-          : `algorithm changed to ${added.key.alg}: published key ${added.key.kid}, ` +
-              `signing from ${new Date(added.activatesAt * 1000).toISOString()}`,
-      );
-    }
-    const signing = this.#scheduleOf(snapshot).signing;
-    this.#logger.info(`${snapshot.keys.size} signing key(s) in ${this.location}; signing with ${signing.kid} (${signing.alg})`);
-    return snapshot;
+  protected override reportRefreshRecovered(): void {
+    this.logger.info(`signing keys: reading ${this.location} again`);
   }
 
   /**
-   * Adds a key while `wanted` holds for the current view: signing at once if
-   * there is no other key, else after the lead time. A write that another
+   * Adds a key while `wanted` holds for the current view. A write that another
    * writer overtook is dropped and decided again on a fresh read; the key
    * pair is generated once and only re-timed.
    */
@@ -235,17 +164,12 @@ export class RedisKeyStore implements RotatingKeyStore {
     let made: { record: KeyRecord; scheduled: ScheduledKey } | undefined;
     for (let attempt = 1; ; attempt += 1) {
       if (!wanted(snapshot)) return { snapshot, pruned: [] };
-      const now = epochSeconds(this.#clock);
-      const timing: KeyTiming = {
-        createdAt: now,
-        activatesAt: snapshot.keys.size === 0 ? now : now + this.#policy.publishLeadSeconds,
-        sequence: nextSequence([...snapshot.keys.values()].map((held) => held.scheduled)),
-      };
-      made = made === undefined ? await createKeyRecord(this.#policy.algorithm, timing) : retime(made, timing);
+      const timing = this.nextTiming(snapshot);
+      made = made === undefined ? await createKeyRecord(this.policy.algorithm, timing) : retime(made, timing);
       const { record, scheduled } = made;
       const json = JSON.stringify(record);
       const keys = new Map(snapshot.keys).set(record.kid, { scheduled, json });
-      const pruned = prune ? this.#dropped(keys) : [];
+      const pruned = prune ? this.dropped(keys) : [];
       const version = Number(await this.#redis.run(STORE, () =>
         this.#addScript([this.#hash, this.#version], [snapshot.version, record.kid, json, ...pruned]),
       ));
@@ -263,31 +187,6 @@ export class RedisKeyStore implements RotatingKeyStore {
     }
   }
 
-  /** Kids whose retirement window has passed at the clock's current time. */
-  #dropped(keys: ReadonlyMap<string, HeldKey>): string[] {
-    return this.#scheduleOf({ keys, version: '', listedAt: 0 }).statuses
-      .filter((status) => status.state === 'dropped')
-      .map((status) => status.key.kid);
-  }
-
-  #needsKey(snapshot: Snapshot): boolean {
-    if (snapshot.keys.size === 0) return true;
-    return this.#scheduleOf(snapshot).statuses.at(-1)!.key.alg !== this.#policy.algorithm;
-  }
-
-  #scheduleOf(snapshot: Snapshot): KeySchedule {
-    const keys = [...snapshot.keys.values()].map((held) => held.scheduled);
-    return scheduleKeys(keys, epochSeconds(this.#clock), this.#policy.retireAfterSeconds);
-  }
-
-  /** A refresh: keys whose records vanished are forgotten, but never all of them (the server must keep signing). */
-  async #reread(previous: Snapshot): Promise<Snapshot> {
-    const next = await this.#read(previous, true);
-    if (next.keys.size > 0) return next;
-    this.#logger.error(`signing keys: ${this.location} holds no usable key record; keeping the keys loaded before`);
-    return { ...next, keys: previous.keys };
-  }
-
   /**
    * Reads Redis, keeping keys already held and loading new records. When
    * Redis holds no record at all but `previous` holds keys (Redis restarted
@@ -295,7 +194,7 @@ export class RedisKeyStore implements RotatingKeyStore {
    */
   async #read(previous: Snapshot | undefined, restore: boolean): Promise<Snapshot> {
     for (let attempt = 1; ; attempt += 1) {
-      const listedAt = this.#clock.now();
+      const listedAt = this.clock.now();
       const known = [...(previous?.keys.keys() ?? []), ...this.#bad];
       const [version, kids, fresh] = (await this.#redis.run(STORE, () =>
         this.#readScript([this.#hash, this.#version], known),
@@ -305,7 +204,7 @@ export class RedisKeyStore implements RotatingKeyStore {
         if (restored !== undefined) return { keys: previous.keys, version: restored, listedAt };
         continue; // another writer filled it meanwhile: read that
       }
-      const keys = new Map<string, HeldKey>();
+      const keys = new Map<string, StoredKey>();
       const records = new Map<string, string>();
       for (let i = 0; i + 1 < fresh.length; i += 2) records.set(fresh[i]!, fresh[i + 1]!);
       for (const kid of kids) {
@@ -316,7 +215,7 @@ export class RedisKeyStore implements RotatingKeyStore {
         const loaded = await this.#load(kid, json);
         if (loaded === undefined) continue;
         keys.set(kid, loaded);
-        if (previous !== undefined) this.#logger.info(`picked up signing key ${kid} (${loaded.scheduled.key.alg})`);
+        if (previous !== undefined) this.logger.info(`picked up signing key ${kid} (${loaded.scheduled.key.alg})`);
       }
       return { keys, version, listedAt };
     }
@@ -327,7 +226,7 @@ export class RedisKeyStore implements RotatingKeyStore {
     const pairs = [...previous.keys].flatMap(([kid, held]) => [kid, held.json]);
     const version = Number(await this.#redis.run(STORE, () => this.#restoreScript([this.#hash, this.#version], pairs)));
     if (version === 0) return undefined;
-    this.#logger.warn(
+    this.logger.warn(
       `signing keys: ${this.location} held no key (restarted without persistence, or flushed?); ` +
         `wrote back the ${previous.keys.size} key(s) held in memory`,
     );
@@ -335,14 +234,14 @@ export class RedisKeyStore implements RotatingKeyStore {
   }
 
   /** Parses and imports one record; an unusable one is reported once and skipped from then on. */
-  async #load(kid: string, json: string): Promise<HeldKey | undefined> {
+  async #load(kid: string, json: string): Promise<StoredKey | undefined> {
     try {
       const record = parseKeyRecord(JSON.parse(json));
       if (record.kid !== kid) throw new TypeError(`holds kid ${record.kid}, not the one it is stored under`);
       return { scheduled: await importKeyRecord(record), json };
     } catch (error) {
       this.#bad.add(kid);
-      this.#logger.warn(`ignoring signing key record ${kid} in ${this.location}: ${(error as Error).message}`);
+      this.logger.warn(`ignoring signing key record ${kid} in ${this.location}: ${(error as Error).message}`);
       return undefined;
     }
   }
