@@ -71,7 +71,10 @@ export type { RedisKeyStoreOptions } from './stores/redis/RedisKeyStore.js';
 export { redisStoresModule } from './stores/redis/redisStoresModule.js';
 export type { RedisStoresModule, RedisStoresOptions } from './stores/redis/redisStoresModule.js';
 
-export type { JwkSet, SessionSubject, TokenIssuer, TokenPair } from './tokens/TokenIssuer.js';
+export type { ClaimValue, JwkSet, MintedToken, MintRequest, SessionSubject, TokenIssuer, TokenPair } from './tokens/TokenIssuer.js';
+export type { TokenVerifier } from './tokens/TokenVerifier.js';
+export type { VerifiedClaims } from './tokens/verifyJwt.js';
+export { AUTH_LOCALS_KEY, BearerGuard } from './guard/BearerGuard.js';
 export type { ChallengeResponse, SignInResponse, SignInService } from './services/SignInService.js';
 export type { LoginService } from './services/LoginService.js';
 export type { WalletVerifier } from './wallet/WalletVerifier.js';
