@@ -6,20 +6,9 @@ import { InvalidRequest } from '../../../src/errors/errors.js';
 import { ed25519Scheme } from '../../../src/wallet/ed25519.js';
 import { decodeHex, toHex } from '../../../src/wallet/hex.js';
 import { readVectorJson, requireVector } from '../../support/vectors.js';
+import type { WycheproofFile } from '../../support/wycheproof.js';
 
-interface WycheproofEddsaFile {
-  readonly numberOfTests: number;
-  readonly testGroups: ReadonlyArray<{
-    readonly publicKey: { readonly pk: string };
-    readonly tests: ReadonlyArray<{
-      readonly tcId: number;
-      readonly comment: string;
-      readonly msg: string;
-      readonly sig: string;
-      readonly result: 'valid' | 'invalid' | 'acceptable';
-    }>;
-  }>;
-}
+type WycheproofEddsaFile = WycheproofFile<{ readonly publicKey: { readonly pk: string } }>;
 
 /** RFC 8032 section 7.1, written out from the RFC text. */
 const RFC8032_TESTS = [

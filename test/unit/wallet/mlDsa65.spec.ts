@@ -5,22 +5,9 @@ import { InvalidRequest } from '../../../src/errors/errors.js';
 import { decodeHex, toHex } from '../../../src/wallet/hex.js';
 import { mlDsa65Scheme } from '../../../src/wallet/mlDsa65.js';
 import { readVectorJson, requireVector } from '../../support/vectors.js';
+import type { WycheproofFile } from '../../support/wycheproof.js';
 
-interface WycheproofMlDsaFile {
-  readonly numberOfTests: number;
-  readonly testGroups: ReadonlyArray<{
-    readonly publicKey: string;
-    readonly tests: ReadonlyArray<{
-      readonly tcId: number;
-      readonly comment: string;
-      readonly flags: readonly string[];
-      readonly msg: string;
-      readonly ctx?: string;
-      readonly sig: string;
-      readonly result: 'valid' | 'invalid' | 'acceptable';
-    }>;
-  }>;
-}
+type WycheproofMlDsaFile = WycheproofFile<{ readonly publicKey: string }, { readonly ctx?: string }>;
 
 interface AcvpSigVerFile {
   readonly testGroups: ReadonlyArray<{

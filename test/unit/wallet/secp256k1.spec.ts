@@ -7,20 +7,9 @@ import { ethereumAddress, toChecksumAddress } from '../../../src/wallet/ethereum
 import { decodeHex, toHex } from '../../../src/wallet/hex.js';
 import { secp256k1Scheme } from '../../../src/wallet/secp256k1.js';
 import { readVectorJson, requireVector } from '../../support/vectors.js';
+import type { WycheproofFile } from '../../support/wycheproof.js';
 
-interface WycheproofEcdsaFile {
-  readonly numberOfTests: number;
-  readonly testGroups: ReadonlyArray<{
-    readonly publicKey: { readonly uncompressed: string };
-    readonly tests: ReadonlyArray<{
-      readonly tcId: number;
-      readonly comment: string;
-      readonly msg: string;
-      readonly sig: string;
-      readonly result: 'valid' | 'invalid' | 'acceptable';
-    }>;
-  }>;
-}
+type WycheproofEcdsaFile = WycheproofFile<{ readonly publicKey: { readonly uncompressed: string } }>;
 
 const N = secp256k1.Point.Fn.ORDER;
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
