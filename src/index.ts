@@ -85,3 +85,4 @@ export type { Clock } from './time/Clock.js';
 export { systemClock } from './time/Clock.js';
 export type { Logger } from './logging/Logger.js';
 export { consoleLogger } from './logging/Logger.js';
+export { closeSharedCryptoPool } from './workers/sharedCryptoPool.js';

@@ -39,7 +39,7 @@ const SMALL_ORDER_ENCODINGS: ReadonlySet<string> = new Set([
   'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff',
 ]);
 
-export function isSmallOrderEncoding(publicKey: Uint8Array): boolean {
+function isSmallOrderEncoding(publicKey: Uint8Array): boolean {
   return SMALL_ORDER_ENCODINGS.has(Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('hex'));
 }
 
