@@ -16,7 +16,6 @@ import { parseDuration } from './duration.js';
 import { configPath, packageRoot } from './paths.js';
 
 const MIN_TTL_SECONDS = 60;
-const MAX_TTL_SECONDS = 10 * 365 * 86_400;
 
 function required(args: ParsedArgs, name: string): string {
   const value = args.options.get(name);
@@ -29,14 +28,19 @@ export async function mint(args: ParsedArgs): Promise<void> {
   const sub = required(args, 'sub');
   const role = required(args, 'role');
   const ttlSeconds = parseDuration(required(args, 'ttl'));
-  if (ttlSeconds < MIN_TTL_SECONDS || ttlSeconds > MAX_TTL_SECONDS) {
-    throw new Error(`--ttl must be between ${MIN_TTL_SECONDS} seconds and 10 years`);
-  }
   const scope = args.options.get('scope');
 
   // stdout carries the token alone, so scripts can capture it: logs go to stderr.
   const quiet = new ContainerModule((bind) => void bind(TYPES.Logger).toConstantValue(stderrLogger));
   const container = await init({ modules: [quiet], config: configPath(args), root: packageRoot });
+  // The ceiling is one the key retirement window counts: no token outlives the key that signed it.
+  const ceiling = container.get(TYPES.ServerAuthSettings).service_token_max_ttl_seconds;
+  if (ttlSeconds < MIN_TTL_SECONDS || ttlSeconds > ceiling) {
+    await closeRedis(container);
+    throw new Error(
+      `--ttl must be between ${MIN_TTL_SECONDS} seconds and server_auth.service_token_max_ttl_seconds (${ceiling} s)`,
+    );
+  }
   if (container.get(TYPES.KeyStore) instanceof MemoryKeyStore) {
     // A key made up for this process alone would sign a token no server accepts.
     throw new Error(

@@ -34,6 +34,7 @@ export interface ServerAuthSettings {
   readonly fleet_allowed_roles: readonly string[];
   readonly fleet_session_ttl_seconds: number;
   readonly fleet_max_ttl_seconds: number;
+  readonly service_token_max_ttl_seconds: number;
   readonly revocation_store_path: string;
   readonly mint_audit_path: string;
   readonly token_family_store_path: string;

@@ -113,6 +113,13 @@ const serverAuthSchema = {
       type: 'integer', minimum: 60, maximum: TEN_YEARS_SECONDS,
       description: 'Ceiling for fleet token lifetimes in seconds.', default: 31_536_000,
     },
+    service_token_max_ttl_seconds: {
+      type: 'integer', minimum: 60, maximum: TEN_YEARS_SECONDS,
+      description:
+        'Ceiling for `pico-server-auth mint --ttl` in seconds. Retired signing keys stay published at least this ' +
+        'long, so no service token outlives its key.',
+      default: 31_536_000,
+    },
     revocation_store_path: {
       type: 'string', description: 'JSON Lines denylist file; empty keeps it in memory.', default: '',
     },

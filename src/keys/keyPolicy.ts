@@ -23,16 +23,21 @@ export interface KeyPolicy {
 
 type LifetimeSettings = Pick<
   ServerAuthSettings,
-  'access_token_expire_minutes' | 'refresh_token_expire_days' | 'fleet_session_ttl_seconds' | 'fleet_max_ttl_seconds'
+  | 'access_token_expire_minutes'
+  | 'refresh_token_expire_days'
+  | 'fleet_session_ttl_seconds'
+  | 'fleet_max_ttl_seconds'
+  | 'service_token_max_ttl_seconds'
 >;
 
-/** max(access, refresh, fleet ceiling) in seconds (CONTRACT.md sections 2 and 3). */
+/** max(access, refresh, fleet ceiling, CLI service-token ceiling) in seconds. */
 export function longestTokenLifetimeSeconds(settings: LifetimeSettings): number {
   return Math.max(
     settings.access_token_expire_minutes * 60,
     settings.refresh_token_expire_days * 86_400,
     settings.fleet_session_ttl_seconds,
     settings.fleet_max_ttl_seconds,
+    settings.service_token_max_ttl_seconds,
   );
 }
 

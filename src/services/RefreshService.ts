@@ -10,7 +10,7 @@ import { inject, injectable } from 'inversify';
 import { InvalidRequest, InvalidToken } from '../errors/errors.js';
 import { TYPES } from '../identifiers.js';
 import type { RevocationStore } from '../stores/RevocationStore.js';
-import type { TokenFamilyStore } from '../stores/TokenFamilyStore.js';
+import type { FamilyMember, TokenFamilyStore } from '../stores/TokenFamilyStore.js';
 import { epochSeconds, type Clock } from '../time/Clock.js';
 import type { ClaimValue, TokenIssuer, TokenPair } from '../tokens/TokenIssuer.js';
 import type { TokenVerifier } from '../tokens/TokenVerifier.js';
@@ -40,17 +40,19 @@ export class RefreshService {
     const family = claims['fam'];
     if (typeof family !== 'string') throw new InvalidToken('refresh invalid: no token family');
     if (await this.revocations.isRevoked(claims.jti)) throw new InvalidToken('refresh invalid: revoked');
+    // Sign (and audit) the new pair before spending the old token: a 503 here leaves the client's token usable.
+    const next = await this.tokens.signSession({ sub: claims.sub, role: claims.role, claims: carried(claims), family });
     if (!(await this.families.useRefresh(claims.jti, claims.exp))) {
-      await this.revokeFamily(family);
+      await this.revokeFamily(family, next.members);
       throw new InvalidToken('refresh token reused');
     }
-    return this.tokens.issueSession({ sub: claims.sub, role: claims.role, claims: carried(claims), family });
+    return this.tokens.commitSession(next);
   }
 
   private async verifyRefresh(token: string): Promise<VerifiedClaims> {
     let claims: VerifiedClaims;
     try {
-      claims = await this.verifier.verify(token);
+      claims = await this.verifier.verifyRefresh(token);
     } catch (error) {
       if (!(error instanceof InvalidToken)) throw error;
       if (error.message === 'token expired') throw new InvalidToken('refresh expired', { cause: error });
@@ -60,11 +62,12 @@ export class RefreshService {
     return claims;
   }
 
-  private async revokeFamily(family: string): Promise<void> {
+  /** Revokes every token of `family`, and `unissued` (audited, never handed out) so the audit shows them dead. */
+  private async revokeFamily(family: string, unissued: readonly FamilyMember[]): Promise<void> {
     const revokedAt = epochSeconds(this.clock);
     const members = await this.families.revokeFamily(family);
     await Promise.all(
-      members.map((member) =>
+      [...members, ...unissued].map((member) =>
         this.revocations.revoke({
           jti: member.jti,
           revoked_at: revokedAt,

@@ -10,10 +10,14 @@ export interface FamilyMember {
   readonly exp: number;
 }
 
+/** Just the `jti` and expiry: whatever else a caller or an old file holds is never kept. */
+export const memberOnly = ({ jti, exp }: FamilyMember): FamilyMember => ({ jti, exp });
+
 export interface TokenFamilyStore {
   /**
    * Adds tokens to family `family`. Returns false, adding nothing, when the
    * family was already revoked: the caller must not hand those tokens out.
+   * A driver keeps each member's `jti` and `exp` only (`memberOnly`), never token text.
    */
   add(family: string, members: readonly FamilyMember[]): Promise<boolean>;
   /**

@@ -8,6 +8,10 @@
  * allow-list, or ML-DSA-65 on @noble/post-quantum) and the claims (one set of
  * rules, `checkClaims`) are checked against the injected clock. Every failure
  * is `InvalidToken` with a short reason.
+ *
+ * The header `typ` says which kind of token it is, and each kind has its own
+ * audience (`accept`): an access-token check never passes a refresh token,
+ * whatever its claims say, and the other way round.
  */
 import { compactVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { InvalidToken } from '../errors/errors.js';
@@ -15,8 +19,15 @@ import type { SigningKey } from '../stores/KeyStore.js';
 import { checkClaims, type ClaimOptions } from './checkClaims.js';
 import { jsonObject, parseCompactJws } from './compactJws.js';
 import { verifyMlDsaJws } from './mlDsaJws.js';
+import { ACCESS_TOKEN_TYP, REFRESH_TOKEN_TYP } from './signJwt.js';
 
-export type VerifyJwtOptions = ClaimOptions;
+/**
+ * Either `audience` (access tokens only: header `typ: JWT` with that `aud`)
+ * or `accept`: the header `typ` values accepted, each with the `aud` a token
+ * of that kind must carry.
+ */
+export type VerifyJwtOptions = Omit<ClaimOptions, 'audience'> &
+  ({ readonly audience: string; readonly accept?: never } | { readonly accept: Readonly<Record<string, string>>; readonly audience?: never });
 
 /** The claims every token of ours carries (CONTRACT.md section 3). */
 export interface VerifiedClaims extends JWTPayload {
@@ -53,7 +64,13 @@ export async function verifyJwt(
   if (key === undefined) throw new InvalidToken('unknown kid');
   if (jws.header.alg !== key.alg) throw new InvalidToken('algorithm not allowed');
   await verifySignature(token, jws.signingInput, jws.signature, key);
+  const typ = jws.header['typ'];
+  const accept = options.accept ?? { [ACCESS_TOKEN_TYP]: options.audience };
+  const audience = typeof typ === 'string' && Object.hasOwn(accept, typ) ? accept[typ] : undefined;
+  if (audience === undefined) {
+    throw new InvalidToken(typ === REFRESH_TOKEN_TYP ? 'refresh tokens are not accepted here' : 'typ header invalid');
+  }
   const payload = jsonObject(jws.payload);
-  checkClaims(payload, options);
+  checkClaims(payload, { issuer: options.issuer, audience, now: options.now });
   return payload as VerifiedClaims;
 }

@@ -64,6 +64,8 @@ describe('pico-server-auth mint', () => {
         [['mint', '--role', 'service', '--ttl', '1d', '--config', config], /mint needs --sub/],
         [['mint', '--sub', 'x', '--role', 'service', '--ttl', 'forever', '--config', config], /invalid duration "forever"/],
         [['mint', '--sub', 'x', '--role', 'service', '--ttl', '10s', '--config', config], /--ttl must be between 60 seconds/],
+        // Above the ceiling the key retirement window counts, a token would outlive its key.
+        [['mint', '--sub', 'x', '--role', 'service', '--ttl', '366d', '--config', config], /server_auth\.service_token_max_ttl_seconds \(31536000 s\)/],
         [['mint', '--sub', 'x', '--role', 'service', '--ttl', '1d', '--bogus', 'y', '--config', config], /unknown option --bogus/],
         [['mint', '--sub', 'x', '--role', 'service', '--ttl', '1d', '--config', noKeys], /set server_auth\.key_directory/],
       ];

@@ -4,7 +4,7 @@
  * concern has expired (checked every `SWEEP_EVERY` writes).
  */
 import type { Clock } from '../../time/Clock.js';
-import type { FamilyMember, TokenFamilyStore } from '../TokenFamilyStore.js';
+import { memberOnly, type FamilyMember, type TokenFamilyStore } from '../TokenFamilyStore.js';
 
 const SWEEP_EVERY = 1024;
 
@@ -36,7 +36,7 @@ export class MemoryTokenFamilyStore implements TokenFamilyStore {
   protected applyAdd(family: string, members: readonly FamilyMember[]): boolean {
     const entry = this.families.get(family) ?? { members: [], revoked: false };
     if (entry.revoked) return false;
-    entry.members.push(...members);
+    entry.members.push(...members.map(memberOnly));
     this.families.set(family, entry);
     this.#sweepSometimes();
     return true;

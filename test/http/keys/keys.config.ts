@@ -15,9 +15,10 @@ export const keysConfig = {
   refresh_token_expire_days: 1,
   fleet_session_ttl_seconds: 3600,
   fleet_max_ttl_seconds: 3600,
+  service_token_max_ttl_seconds: 3600,
 } as const;
 
-/** `max(15 min, 1 day, 1 h) + 60 s`, in milliseconds. */
+/** `max(15 min, 1 day, 1 h, 1 h) + 60 s`, in milliseconds. */
 export const RETIRE_AFTER_MS = (86_400 + 60) * 1000;
 export const LEAD_MS = 600 * 1000;
 

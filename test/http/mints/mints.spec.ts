@@ -74,20 +74,43 @@ describe('GET /mints', () => {
   });
 
   describe('when the audit store fails', () => {
-    it('still issues the token, and logs the failure', async () => {
-      const failing: MintAuditStore = {
-        record: async () => Promise.reject(new Error('disk full')),
-        listLive: async () => [],
-      };
-      const broken = await buildTestApp({
-        serverAuth: { auto_create_admin: true, admin_password: 'pw-for-mints' },
+    const failing: MintAuditStore = {
+      record: async () => Promise.reject(new Error('disk full')),
+      listLive: async () => [],
+    };
+    const brokenApp = (serverAuth: Record<string, unknown>): ReturnType<typeof buildTestApp> =>
+      buildTestApp({
+        serverAuth,
         modules: [new ContainerModule((bind) => void bind(TYPES.MintAuditStore).toConstantValue(failing))],
       });
-      const res = await request(broken.app).post(`${AUTH}/login`).send({ email: 'admin@pico.local', password: 'pw-for-mints' }).expect(200);
-      expect(res.body.access_token).to.be.a('string');
+
+    it('issues no token: 503, and the failure is logged', async () => {
+      const broken = await brokenApp({ auto_create_admin: true, admin_password: 'pw-for-mints' });
+      const res = await request(broken.app).post(`${AUTH}/login`).send({ email: 'admin@pico.local', password: 'pw-for-mints' }).expect(503);
+      expect(res.body).to.not.have.property('access_token');
+      expect(res.body.detail).to.equal('token not issued: the mint audit could not record it');
       const errors = broken.logger.lines.filter((line) => line.level === 'error');
-      expect(errors).to.have.length(2);
+      expect(errors.length).to.be.at.least(1);
       expect(errors[0]!.message).to.match(/mint audit failed/);
+    });
+
+    it('refuses a long-lived fleet token it cannot audit', async () => {
+      const broken = await brokenApp({ fleet_mint_secret: 'f'.repeat(32) });
+      const res = await request(broken.app)
+        .post(`${AUTH}/fleet/sessions`)
+        .set('X-Fleet-Secret', 'f'.repeat(32))
+        .send({ session_id: 's', agent_id: 'a', ttl: 31_536_000 })
+        .expect(503);
+      expect(res.body).to.not.have.property('session_token');
+    });
+
+    it('still issues tokens shorter-lived than mint_audit_min_ttl_seconds, which are never audited', async () => {
+      const broken = await brokenApp({ fleet_mint_secret: 'f'.repeat(32), mint_audit_min_ttl_seconds: 3600 });
+      await request(broken.app)
+        .post(`${AUTH}/fleet/sessions`)
+        .set('X-Fleet-Secret', 'f'.repeat(32))
+        .send({ session_id: 's', agent_id: 'a', ttl: 600 })
+        .expect(200);
     });
   });
 });

@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import { decodeJwt } from 'jose';
+import { ContainerModule } from 'inversify';
 import request from 'supertest';
+import { TYPES } from '../../../src/identifiers.js';
+import type { MintAuditStore } from '../../../src/stores/MintAuditStore.js';
 import { AUTH, buildTestApp, type TestApp } from '../../support/testApp.js';
 import { bearer, goodClaims, signWithServerKey } from '../../support/tokens.js';
 import { ed25519Wallet } from '../../support/wallets.js';
@@ -86,6 +89,27 @@ describe('POST /refresh', () => {
     const wrongAud = await signWithServerKey(t.container, goodClaims(t.clock.now(), { aud: 'elsewhere', type: 'refresh', fam: 'f' }));
     expect((await refresh(wrongAud).expect(401)).body.detail).to.equal('refresh invalid: aud claim invalid');
     expect((await refresh('garbage').expect(401)).body.detail).to.equal('refresh invalid: malformed token');
+  });
+
+  it('answers 503 when the new pair cannot be audited, leaving the presented token unspent', async () => {
+    const memory = t.container.get(TYPES.MintAuditStore);
+    let failing = false;
+    const flaky: MintAuditStore = {
+      record: async (record) => (failing ? Promise.reject(new Error('audit down')) : memory.record(record)),
+      listLive: (now, limit) => memory.listLive(now, limit),
+    };
+    t = await buildTestApp({
+      serverAuth: refreshConfig,
+      modules: [new ContainerModule((bind) => void bind(TYPES.MintAuditStore).toConstantValue(flaky))],
+    });
+    const pair = await login();
+    failing = true;
+    const refused = await refresh(pair.refresh_token).expect(503);
+    expect(refused.body).to.not.have.property('access_token');
+    failing = false;
+    // Not spent: the retry rotates normally instead of tripping reuse detection.
+    const rotated = await refresh(pair.refresh_token).expect(200);
+    await request(t.app).get(`${AUTH}/mints`).set(bearer(rotated.body.access_token)).expect(200);
   });
 
   it('answers 400 "refresh_token required" when missing or not a string', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { JsonlTokenFamilyStore } from '../../../src/stores/jsonl/JsonlTokenFamilyStore.js';
 import { FakeClock } from '../../support/FakeClock.js';
@@ -95,6 +95,43 @@ describe('JsonlTokenFamilyStore', () => {
 
       expect(await reopened.useRefresh('r2', FAR_EXP)).to.equal(false);
       expect(warnedLineNumbers(logger, file)).to.deep.equal([2]);
+    });
+
+    it('when a 0.1 file holds token text, and it is opened, rewrites it with jtis and expiries only, keeping the state', async () => {
+      const access = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJlLWEtMDEyMzQ1Njc4OQ';
+      const refresh = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyIn0.c2lnbmF0dXJlLXItMDEyMzQ1Njc4OQ';
+      appendLines(file, [
+        { op: 'add', family: 'fam', members: [{ token: access, jti: 'a1', iat: 1, exp: FAR_EXP }, { token: refresh, jti: 'r1', iat: 1, exp: FAR_EXP }] },
+        { op: 'use', jti: 'r1', exp: FAR_EXP },
+        { op: 'add', family: 'dead', members: [{ token: access, jti: 'd1', iat: 1, exp: FAR_EXP }] },
+        { op: 'revoke', family: 'dead' },
+      ]);
+      const logger = new RecordingLogger();
+
+      const store = open(logger);
+
+      const text = readFileSync(file, 'utf8');
+      expect(text).to.not.include(access);
+      expect(text).to.not.include(refresh);
+      expect(text).to.not.include('"token"');
+      expect(readJsonLines(file)).to.deep.equal([
+        { op: 'add', family: 'fam', members: [member('a1'), member('r1')] },
+        { op: 'use', jti: 'r1', exp: FAR_EXP },
+        { op: 'add', family: 'dead', members: [member('d1')] },
+        { op: 'revoke', family: 'dead' },
+      ]);
+      expect(logger.lines.some((line) => line.level === 'warn' && line.message.includes('removed token text'))).to.equal(true);
+      expect(await store.useRefresh('r1', FAR_EXP)).to.equal(false);
+      expect(await store.add('dead', [member('d2')])).to.equal(false);
+      expect(await store.revokeFamily('fam')).to.deep.equal([member('a1'), member('r1')]);
+    });
+
+    it('when add() is handed members with more than jti and exp, keeps only those two in the file', async () => {
+      const store = open();
+      const leaky = { ...member('a1'), token: 'eyJ.secret.token' } as unknown as ReturnType<typeof member>;
+      await store.add('fam', [leaky]);
+      expect(readFileSync(file, 'utf8')).to.not.include('eyJ.secret.token');
+      expect(await store.revokeFamily('fam')).to.deep.equal([member('a1')]);
     });
 
     it('when the path is inside a directory that does not exist, and a store is built, throws', () => {

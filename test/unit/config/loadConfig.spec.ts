@@ -39,6 +39,7 @@ const DEFAULTS: PicoConfig = {
     fleet_allowed_roles: ['agent'],
     fleet_session_ttl_seconds: 86400,
     fleet_max_ttl_seconds: 31536000,
+    service_token_max_ttl_seconds: 31536000,
     revocation_store_path: '',
     mint_audit_path: '',
     token_family_store_path: '',

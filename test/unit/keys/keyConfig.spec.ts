@@ -57,11 +57,18 @@ describe('signing-key configuration', () => {
 
   it('when lifetimes are set, the retirement window is the longest token lifetime plus the grace', async () => {
     const { server_auth } = await loadConfig(
-      { server_auth: { access_token_expire_minutes: 30, refresh_token_expire_days: 2, fleet_max_ttl_seconds: 3600, fleet_session_ttl_seconds: 600, key_retire_grace_seconds: 120 } },
+      { server_auth: { access_token_expire_minutes: 30, refresh_token_expire_days: 2, fleet_max_ttl_seconds: 3600, fleet_session_ttl_seconds: 600, service_token_max_ttl_seconds: 3600, key_retire_grace_seconds: 120 } },
       {},
     );
     expect(keyPolicy(server_auth).retireAfterSeconds).to.equal(2 * 86_400 + 120);
-    const fleetLongest = await loadConfig({ server_auth: { fleet_max_ttl_seconds: 30 * 86_400 } }, {});
+    const fleetLongest = await loadConfig({ server_auth: { fleet_max_ttl_seconds: 30 * 86_400, service_token_max_ttl_seconds: 3600 } }, {});
     expect(keyPolicy(fleetLongest.server_auth).retireAfterSeconds).to.equal(30 * 86_400 + 300);
+  });
+
+  it('counts the CLI service-token ceiling, so a `mint --ttl` token never outlives its key', async () => {
+    const { server_auth } = await loadConfig({ server_auth: { fleet_max_ttl_seconds: 86_400, service_token_max_ttl_seconds: 90 * 86_400 } }, {});
+    expect(keyPolicy(server_auth).retireAfterSeconds).to.equal(90 * 86_400 + 300);
+    const defaults = await loadConfig({}, {});
+    expect(keyPolicy(defaults.server_auth).retireAfterSeconds).to.equal(31_536_000 + 300);
   });
 });
