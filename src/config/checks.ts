@@ -28,6 +28,21 @@ export function checkAdminPassword(config: PicoConfig): void {
   }
 }
 
+/** Bytes of entropy a fleet secret needs at least: it mints tokens for a year by default. */
+export const FLEET_SECRET_MIN_BYTES = 32;
+
+/** A short fleet secret can be guessed, and whoever holds it mints agent tokens: refuse it. */
+export function checkFleetSecret(config: PicoConfig): void {
+  const secret = config.server_auth.fleet_mint_secret;
+  const bytes = Buffer.byteLength(secret, 'utf8');
+  if (secret !== '' && bytes < FLEET_SECRET_MIN_BYTES) {
+    throw new ConfigError(
+      `server_auth.fleet_mint_secret: must be at least ${FLEET_SECRET_MIN_BYTES} bytes (got ${bytes}); ` +
+        'e.g. openssl rand -hex 32, or empty to disable /fleet/sessions',
+    );
+  }
+}
+
 /** The default fleet token lifetime must not exceed the ceiling it is clamped to. */
 export function checkFleetTtl(config: PicoConfig): void {
   const { fleet_session_ttl_seconds: ttl, fleet_max_ttl_seconds: max } = config.server_auth;
@@ -64,6 +79,7 @@ export function checkRedisKeyStore(config: PicoConfig): void {
 
 const CHECKS: readonly ((config: PicoConfig) => void)[] = [
   checkAdminPassword,
+  checkFleetSecret,
   checkFleetTtl,
   checkKeyPublishLead,
   checkRedisKeyStore,

@@ -347,13 +347,13 @@ describe('config/loadConfig', () => {
       });
 
       it('does not expand placeholders found in a substituted value', async () => {
-        const config = await loadConfig({ server_auth: { fleet_mint_secret: '${S}' } }, { S: '${OTHER}' });
-        expect(config.server_auth.fleet_mint_secret).to.equal('${OTHER}');
+        const config = await loadConfig({ server_auth: { audience: '${S}' } }, { S: '${OTHER}' });
+        expect(config.server_auth.audience).to.equal('${OTHER}');
       });
 
       it('reads $${ as a literal ${', async () => {
-        const config = await loadConfig({ server_auth: { fleet_mint_secret: 'a$${B}c' } }, { B: 'x' });
-        expect(config.server_auth.fleet_mint_secret).to.equal('a${B}c');
+        const config = await loadConfig({ server_auth: { audience: 'a$${B}c' } }, { B: 'x' });
+        expect(config.server_auth.audience).to.equal('a${B}c');
       });
 
       it('refuses a malformed placeholder, naming the key', async () => {
@@ -444,6 +444,25 @@ describe('config/loadConfig', () => {
       it('accepts a non-default password', async () => {
         const document = { server_auth: { auto_create_admin: true, admin_password: 'correct horse' } };
         expect((await loadConfig(document, {})).server_auth.auto_create_admin).to.equal(true);
+      });
+    });
+
+    describe('when fleet_mint_secret is set', () => {
+      it('refuses a secret shorter than 32 bytes, naming the key and the length', async () => {
+        const error = await refused(loadConfig({ server_auth: { fleet_mint_secret: 'x' } }, {}));
+        expect(error.message).to.equal(
+          invalid(
+            'server_auth.fleet_mint_secret: must be at least 32 bytes (got 1); ' +
+              'e.g. openssl rand -hex 32, or empty to disable /fleet/sessions',
+          ),
+        );
+        await refused(loadConfig({ server_auth: { fleet_mint_secret: 'a'.repeat(31) } }, {}));
+      });
+
+      it('accepts 32 bytes or more, and empty (the endpoint off)', async () => {
+        for (const secret of ['a'.repeat(32), '', 'é'.repeat(16)]) {
+          expect((await loadConfig({ server_auth: { fleet_mint_secret: secret } }, {})).server_auth.fleet_mint_secret).to.equal(secret);
+        }
       });
     });
 
