@@ -1,18 +1,30 @@
 /**
  * @module cli/args
- * A tiny argument parser for the CLI: positional words and `--name value` /
- * `--name=value` options. Unknown options are each command's to refuse.
+ * A tiny argument parser for the CLI: positional words, `--name value` /
+ * `--name=value` options, and the value-less flags `--help` (`-h`),
+ * `--version` (`-V`) and `--force`. Unknown options are each command's to refuse.
  */
 export interface ParsedArgs {
   readonly positionals: readonly string[];
   readonly options: ReadonlyMap<string, string>;
+  /** Value-less flags given, by long name (`help`, `version`, `force`). */
+  readonly flags: ReadonlySet<string>;
 }
+
+/** Flags that take no value, with their one-letter aliases. */
+const FLAGS: Readonly<Record<string, string>> = { '--help': 'help', '-h': 'help', '--version': 'version', '-V': 'version', '--force': 'force' };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string>();
+  const flags = new Set<string>();
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
+    const flag = FLAGS[arg];
+    if (flag !== undefined) {
+      flags.add(flag);
+      continue;
+    }
     if (!arg.startsWith('--')) {
       positionals.push(arg);
       continue;
@@ -27,12 +39,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     options.set(arg.slice(2), value);
     i += 1;
   }
-  return { positionals, options };
+  return { positionals, options, flags };
 }
 
-/** Throws when `args` carries an option not in `known`. */
+/** Throws when `args` carries an option or a flag (other than help and version) not in `known`. */
 export function refuseUnknownOptions(args: ParsedArgs, known: readonly string[]): void {
   for (const name of args.options.keys()) {
-    if (!known.includes(name)) throw new Error(`unknown option --${name}`);
+    if (!known.includes(name)) throw new Error(`unknown option --${name} (see --help)`);
+  }
+  for (const flag of args.flags) {
+    if (flag !== 'help' && flag !== 'version' && !known.includes(flag)) throw new Error(`unknown option --${flag} (see --help)`);
   }
 }

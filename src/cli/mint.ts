@@ -24,7 +24,7 @@ function required(args: ParsedArgs, name: string): string {
 }
 
 export async function mint(args: ParsedArgs): Promise<void> {
-  refuseUnknownOptions(args, ['config', 'sub', 'role', 'ttl', 'scope']);
+  refuseUnknownOptions(args, ['config', 'sub', 'role', 'ttl', 'scope', 'force']);
   const sub = required(args, 'sub');
   const role = required(args, 'role');
   const ttlSeconds = parseDuration(required(args, 'ttl'));
@@ -45,6 +45,15 @@ export async function mint(args: ParsedArgs): Promise<void> {
     // A key made up for this process alone would sign a token no server accepts.
     throw new Error(
       "mint needs the server's persistent keys: set server_auth.key_directory (or redis.key_store) in the config",
+    );
+  }
+  const { server_auth: settings, redis } = container.get(TYPES.PicoConfig);
+  if (settings.mint_audit_path === '' && redis.url === '' && !args.flags.has('force')) {
+    // The audit would live in this process alone: the server's /mints would never list the token.
+    await closeRedis(container);
+    throw new Error(
+      'the mint audit is in memory (server_auth.mint_audit_path is empty and there is no redis.url): ' +
+        "the server's /mints would never list this token; set one, or pass --force to mint it unaudited",
     );
   }
   const minted = await container.get(TYPES.TokenIssuer).mint({

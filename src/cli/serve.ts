@@ -31,6 +31,8 @@ export async function serve(args: ParsedArgs): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : listen.port;
   logger.info(`listening on http://${listen.host}:${port} (config ${file})`);
+  const mismatch = issuerMismatch(container.get(TYPES.ServerAuthSettings).issuer, port);
+  if (mismatch !== undefined) logger.warn(mismatch);
 
   const stop = (signal: string): void => {
     logger.info(`${signal} received, shutting down`);
@@ -40,4 +42,27 @@ export async function serve(args: ParsedArgs): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A loopback issuer on another port than the one we listen on: validators
+ * derive the JWKS URL from the issuer, so they would look in the wrong place.
+ * A public issuer (behind a proxy) is expected to differ and is not checked.
+ */
+export function issuerMismatch(issuer: string, port: number): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    return undefined;
+  }
+  if (!LOOPBACK.has(url.hostname)) return undefined;
+  const issuerPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  if (issuerPort === port) return undefined;
+  return (
+    `server_auth.issuer ${issuer} names port ${issuerPort} but the server listens on ${port}: ` +
+    'validators derive the JWKS URL from the issuer; set server_auth.issuer to the URL clients use'
+  );
 }

@@ -57,6 +57,19 @@ describe('pico-server-auth mint', () => {
     });
   });
 
+  describe('when the mint audit is in memory', () => {
+    it('refuses, since the server would never list the token, unless --force is given', async () => {
+      const unaudited = writeKeysConfig(dir, join(dir, 'keys'), {}, 'unaudited.yaml');
+      const refused = await runCli(['mint', '--sub', 'x', '--role', 'service', '--ttl', '1d', '--config', unaudited]);
+      expect(refused.code).to.equal(2);
+      expect(refused.stderr).to.match(/the mint audit is in memory .*pass --force/);
+      expect(refused.stdout).to.equal('');
+      const forced = await runCli(['mint', '--sub', 'x', '--role', 'service', '--ttl', '1d', '--force', '--config', unaudited]);
+      expect(forced.code, forced.stderr).to.equal(0);
+      expect(decodeJwt(forced.stdout.trim())).to.include({ sub: 'x', role: 'service' });
+    });
+  });
+
   describe('when the arguments or the config are wrong', () => {
     it('exits 2 naming the problem, printing no token', async () => {
       const noKeys = writeKeysConfig(dir, '', {}, 'no-keys.yaml');

@@ -10,6 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
+import { connect } from 'node:net';
 import { expect } from 'chai';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 
@@ -167,4 +169,79 @@ describe('standalone CLI', () => {
       expect(await within(cli.exited, STOP_TIMEOUT_MS, 'exit after SIGTERM')).to.equal(0);
     });
   });
+
+  describe('npm start, as a process manager runs it', () => {
+    let keys: string;
+    before(() => {
+      keys = mkdtempSync(join(tmpdir(), 'pico-npm-start-'));
+    });
+    after(() => rmSync(keys, { recursive: true, force: true }));
+
+    it('with PICO_PORT, serves there with an issuer on that port, and SIGTERM to npm stops the server and frees the port', async function () {
+      this.timeout(180_000);
+      const port = await freePort();
+      const npm = process.env['npm_execpath'];
+      const env: NodeJS.ProcessEnv = { ...process.env, PICO_PORT: String(port), PICO_KEY_DIRECTORY: keys };
+      delete env['PICO_BOOT_AUTO_PLUGINS'];
+      const child = npm === undefined
+        ? spawn('npm', ['start'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+        : spawn(process.execPath, [npm, 'start'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const run: Cli = {
+        child,
+        output: { stdout: '', stderr: '' },
+        exited: new Promise((settle) => child.once('exit', (code) => settle(code))),
+      };
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (run.output.stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.output.stderr += chunk));
+      try {
+        const announced = await within(
+          new Promise<string>((ready, fail) => {
+            child.stdout.on('data', () => {
+              const match = LISTENING.exec(run.output.stdout);
+              if (match !== null) ready(match[1]!);
+            });
+            void run.exited.then((code) => fail(new Error(`npm start exited ${code}: ${run.output.stderr}`)));
+          }),
+          150_000,
+          'npm start to listen',
+        );
+        expect(announced).to.equal(`http://127.0.0.1:${port}`);
+        const discovery = (await (await fetch(`${announced}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+        expect(discovery['issuer']).to.equal(`http://localhost:${port}`);
+        expect(discovery['jwks_uri']).to.equal(`http://localhost:${port}${AUTH}/jwks`);
+        expect(run.output.stdout + run.output.stderr).to.not.match(/names port/);
+
+        child.kill('SIGTERM'); // the npm process, as `docker stop` or systemd would signal it
+        await within(run.exited, 15_000, 'npm to exit after SIGTERM');
+        await within(portFreed(port), 10_000, `port ${port} to be freed`);
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    });
+  });
 });
+
+function freePort(): Promise<number> {
+  return new Promise((ready, fail) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? ready(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+/** Resolves once nothing accepts connections on `port` any more. */
+async function portFreed(port: number): Promise<void> {
+  for (;;) {
+    const open = await new Promise<boolean>((settle) => {
+      const socket = connect(port, '127.0.0.1')
+        .once('connect', () => {
+          socket.destroy();
+          settle(true);
+        })
+        .once('error', () => settle(false));
+    });
+    if (!open) return;
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+}
