@@ -14,12 +14,17 @@ import { loadConfig } from '../config/loadConfig.js';
 import type { PicoConfig } from '../config/ServerAuthSettings.js';
 import { TYPES } from '../identifiers.js';
 import { connectRedis, redisStoresModuleFromConfig } from '../stores/redis/redisStoresModule.js';
+import { defaultConfigPath } from './defaultConfigPath.js';
 import { discoverModules } from './discover.js';
 
 export interface InitOptions {
   /** Container modules to load before any discovered one. */
   readonly modules?: readonly interfaces.ContainerModule[];
-  /** A YAML file path or a config document; defaults apply to what it leaves out. */
+  /**
+   * A YAML file path or a config document; defaults apply to what it leaves
+   * out. Absent: the application's `config/server-auth.yaml` under `root`, or
+   * else the default configuration this package ships.
+   */
   readonly config?: string | Record<string, unknown>;
   /** Directory of the application's `package.json` (default: the working directory). */
   readonly root?: string;
@@ -34,7 +39,8 @@ export function discoveryEnabled(env: NodeJS.ProcessEnv): boolean {
 
 export async function init(options: InitOptions = {}): Promise<Container> {
   const env = options.env ?? process.env;
-  const config: PicoConfig = await loadConfig(options.config ?? {}, env);
+  const root = options.root ?? process.cwd();
+  const config: PicoConfig = await loadConfig(options.config ?? defaultConfigPath(root), env);
   const container = new Container();
   container.bind(TYPES.PicoConfig).toConstantValue(config);
   container.bind(TYPES.ServerAuthSettings).toConstantValue(config.server_auth);
@@ -46,7 +52,7 @@ export async function init(options: InitOptions = {}): Promise<Container> {
   if (redis !== undefined) container.load(redis);
   container.load(...modules);
   if (discoveryEnabled(env)) {
-    for (const { module } of await discoverModules(options.root ?? process.cwd(), config)) {
+    for (const { module } of await discoverModules(root, config)) {
       // The same module object may be both passed in and discovered: load it once.
       if (!modules.includes(module)) {
         modules.push(module);
