@@ -21,6 +21,8 @@ import type { LoginService } from './services/LoginService.js';
 import type { SignInService } from './services/SignInService.js';
 import type { ChallengeStore } from './stores/ChallengeStore.js';
 import type { KeyStore } from './stores/KeyStore.js';
+import type { LimiterFactory } from './limits/limiterFactories.js';
+import type { RateLimiter } from './limits/RateLimiter.js';
 import type { Clock } from './time/Clock.js';
 import type { TokenIssuer } from './tokens/TokenIssuer.js';
 import type { WalletVerifier } from './wallet/WalletVerifier.js';
@@ -51,6 +53,10 @@ export const TYPES = Object.freeze({
   TokenAdminService: id<TokenAdminService>('TokenAdminService'),
   SignInService: id<SignInService>('SignInService'),
   LoginService: id<LoginService>('LoginService'),
+  /** Abuse limits on the login routes (`server_auth.rate_limits`). */
+  RateLimiter: id<RateLimiter>('RateLimiter'),
+  /** Where the rate-limit counters live: memory, or Redis with a `redis:` section. */
+  RateLimiterStore: id<LimiterFactory>('RateLimiterStore'),
   Clock: id<Clock>('Clock'),
   Logger: id<Logger>('Logger'),
   /** The standalone Express application with the auth routes. */

@@ -26,6 +26,8 @@ import { MemoryMintAuditStore } from './stores/memory/MemoryMintAuditStore.js';
 import { MemoryRevocationStore } from './stores/memory/MemoryRevocationStore.js';
 import { MemoryTokenFamilyStore } from './stores/memory/MemoryTokenFamilyStore.js';
 import { BearerGuard } from './guard/BearerGuard.js';
+import { FlexibleRateLimiter } from './limits/FlexibleRateLimiter.js';
+import { memoryLimiters, redisLimiters } from './limits/limiterFactories.js';
 import { FleetService } from './services/FleetService.js';
 import { RefreshService } from './services/RefreshService.js';
 import { TokenAdminService } from './services/TokenAdminService.js';
@@ -97,6 +99,14 @@ export const serverAuthModule: interfaces.ContainerModule = new ContainerModule(
         : new JsonlTokenFamilyStore(path, clock, ctx.container.get(TYPES.Logger));
     })
     .inSingletonScope();
+
+  // Abuse limits: counters in Redis when the shared stores are, else in this process.
+  bindDefault(TYPES.RateLimiterStore)
+    ?.toDynamicValue((ctx) =>
+      ctx.container.isBound(TYPES.RedisConnection) ? redisLimiters(ctx.container.get(TYPES.RedisConnection)) : memoryLimiters,
+    )
+    .inSingletonScope();
+  bindDefault(TYPES.RateLimiter)?.to(FlexibleRateLimiter).inSingletonScope();
 
   // Services.
   bindDefault(TYPES.TokenVerifier)?.to(JwtTokenVerifier).inSingletonScope();

@@ -3,6 +3,7 @@
  * The shape of a validated configuration file. The JSON Schema in `schema.ts`
  * is the source of truth for defaults and descriptions.
  */
+import type { RateLimitSettings } from './RateLimitSettings.js';
 import type { TokenAlgorithm } from '../tokens/TokenAlgorithm.js';
 import type { WalletAlgorithm } from '../wallet/WalletAlgorithm.js';
 
@@ -40,6 +41,9 @@ export interface ServerAuthSettings {
   readonly token_family_store_path: string;
   readonly mint_audit_min_ttl_seconds: number;
   readonly mint_audit_max_in_memory: number;
+  readonly rate_limits: RateLimitSettings;
+  /** Proxies (addresses or CIDR ranges) whose `X-Forwarded-For` is believed. */
+  readonly trusted_proxies: readonly string[];
 }
 
 /** The `server:` section: the standalone listener. */

@@ -4,6 +4,7 @@
  * the source of truth for keys, types, ranges, defaults and descriptions; the
  * table in CONTRACT.md section 4 documents the same defaults.
  */
+import { rateLimitsSchema, trustedProxiesSchema } from './rateLimitsSchema.js';
 import { TOKEN_ALGORITHMS } from '../tokens/TokenAlgorithm.js';
 import { WALLET_ALGORITHMS } from '../wallet/WalletAlgorithm.js';
 
@@ -138,6 +139,8 @@ const serverAuthSchema = {
       type: 'integer', minimum: 1, maximum: 10_000_000,
       description: 'Audit entries kept in memory.', default: 5000,
     },
+    rate_limits: rateLimitsSchema,
+    trusted_proxies: trustedProxiesSchema,
   },
 } as const;
 

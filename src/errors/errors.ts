@@ -86,6 +86,12 @@ export class PayloadTooLarge extends AuthServerError {
   readonly status = 413;
 }
 
+/** 429: a rate limit was reached; `Retry-After` and the rate-limit headers say when to come back. */
+export class TooManyRequests extends AuthServerError {
+  readonly code = 'ERR_RATE_LIMITED';
+  readonly status = 429;
+}
+
 /** 503: a bounded resource is full or a backing store is unreachable; the client may retry. */
 export class ServiceUnavailable extends AuthServerError {
   readonly code = 'ERR_SERVICE_UNAVAILABLE';
@@ -108,4 +114,5 @@ export type AuthServerErrors =
   | Forbidden
   | NotFound
   | PayloadTooLarge
+  | TooManyRequests
   | ServiceUnavailable;
