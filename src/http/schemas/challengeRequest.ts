@@ -10,6 +10,8 @@ import { BODY_MUST_BE_OBJECT } from './bodyObject.js';
 export const MAX_ADDRESS_LENGTH = 4096;
 
 export const challengeRequest: RequestParser<ChallengeRequest> = requestParser<ChallengeRequest, ChallengeRequest>({
+  route: 'POST /challenge',
+  part: 'body',
   schema: {
     type: 'object',
     description: 'Asks for a single-use challenge for a wallet address to sign.',

@@ -32,6 +32,8 @@ const id = (description: string): object => ({ type: 'string', minLength: 1, max
 const optional = (description: string): object => ({ type: ['string', 'null'], maxLength: MAX_FIELD_LENGTH, description });
 
 export const fleetSessionRequest: RequestParser<FleetSessionRequest> = requestParser<FleetSessionWire, FleetSessionRequest>({
+  route: 'POST /fleet/sessions',
+  part: 'body',
   schema: {
     type: 'object',
     description: 'Mints a session token for an agent; needs the X-Fleet-Secret header.',

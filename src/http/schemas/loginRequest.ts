@@ -7,6 +7,8 @@ import { requestParser, type RequestParser } from '../validation/requestParser.j
 import { BODY_MUST_BE_OBJECT } from './bodyObject.js';
 
 export const loginRequest: RequestParser<LoginRequest> = requestParser<LoginRequest, LoginRequest>({
+  route: 'POST /login',
+  part: 'body',
   schema: {
     type: 'object',
     description: 'Password login of the bootstrap administrator (only when auto_create_admin is on).',

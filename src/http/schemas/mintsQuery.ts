@@ -14,6 +14,8 @@ export const MAX_MINTS_LIMIT = 1000;
 const LIMIT_DETAIL = `limit must be an integer from 1 to ${MAX_MINTS_LIMIT}`;
 
 export const mintsQuery: RequestParser<MintsQuery> = requestParser<{ limit?: string }, MintsQuery>({
+  route: 'GET /mints',
+  part: 'query',
   schema: {
     type: 'object',
     description: 'How many live mints to list.',

@@ -7,6 +7,8 @@ import { requestParser, type RequestParser } from '../validation/requestParser.j
 import { BODY_MUST_BE_OBJECT } from './bodyObject.js';
 
 export const refreshRequest: RequestParser<RefreshRequest> = requestParser<RefreshRequest, RefreshRequest>({
+  route: 'POST /refresh',
+  part: 'body',
   schema: {
     type: 'object',
     description: 'Exchanges a refresh token (single-use) for a new token pair.',

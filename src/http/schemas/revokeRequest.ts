@@ -16,6 +16,8 @@ interface RevokeWire {
 }
 
 export const revokeRequest: RequestParser<RevokeRequest> = requestParser<RevokeWire, RevokeRequest>({
+  route: 'POST /revoke',
+  part: 'body',
   schema: {
     type: 'object',
     description: 'Revokes one token by its jti; revoking again returns the original entry.',

@@ -7,6 +7,8 @@ import { requestParser, type RequestParser } from '../validation/requestParser.j
 import { digitsSchema, digitsValue } from './digitsQuery.js';
 
 export const revokedJtisQuery: RequestParser<RevokedJtisQuery> = requestParser<{ since?: string }, RevokedJtisQuery>({
+  route: 'GET /revoked-jtis',
+  part: 'query',
   schema: {
     type: 'object',
     description: 'Which part of the revocation feed to return.',

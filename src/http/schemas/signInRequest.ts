@@ -20,6 +20,8 @@ interface SignInWire extends Omit<SignInRequest, 'algorithm'> {
 const text = (description: string): object => ({ type: 'string', minLength: 1, description });
 
 export const signInRequest: RequestParser<SignInRequest> = requestParser<SignInWire, SignInRequest>({
+  route: 'POST /sign-in',
+  part: 'body',
   schema: {
     type: 'object',
     description: 'A signature over a challenge from POST /challenge, exchanged for tokens.',
