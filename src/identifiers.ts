@@ -7,7 +7,8 @@
 import type { Application } from 'express';
 import type { interfaces } from 'inversify';
 import type { PicoConfig, ServerAuthSettings } from './config/ServerAuthSettings.js';
-import type { BearerGuard } from './guard/BearerGuard.js';
+import type { Authenticator } from './guard/Authenticator.js';
+import type { BearerGuard } from './http/guard/BearerGuard.js';
 import type { Logger } from './logging/Logger.js';
 import type { FleetService } from './services/FleetService.js';
 import type { RefreshService } from './services/RefreshService.js';
@@ -46,7 +47,9 @@ export const TYPES = Object.freeze({
   WalletVerifier: id<WalletVerifier>('WalletVerifier'),
   TokenIssuer: id<TokenIssuer>('TokenIssuer'),
   TokenVerifier: id<TokenVerifier>('TokenVerifier'),
-  /** Guards routes with Bearer tokens and roles; reusable on a host's own routes. */
+  /** Bearer token to verified claims: signature, claims, revocation, roles. */
+  Authenticator: id<Authenticator>('Authenticator'),
+  /** The `Authenticator` as Express middleware for a host's own routes (`guard.require(...roles)`). */
   BearerGuard: id<BearerGuard>('BearerGuard'),
   RefreshService: id<RefreshService>('RefreshService'),
   FleetService: id<FleetService>('FleetService'),

@@ -28,6 +28,8 @@ export {
   NotFound,
   PayloadTooLarge,
   ServiceUnavailable,
+  TooManyRequests,
+  TokenExpired,
   Unauthorized,
   UnsupportedAlgorithm,
 } from './errors/errors.js';
@@ -39,6 +41,8 @@ export { AUTH_BASE_PATH } from './http/authBasePath.js';
 export { authControllers } from './http/controllers/authControllers.js';
 export { authErrorHandler, errorMiddleware, notFoundHandler } from './http/errorMiddleware.js';
 export { jsonBody } from './http/jsonBody.js';
+export { requestSchemas } from './http/schemas/requestSchemas.js';
+export type { RouteSchemas } from './http/schemas/requestSchemas.js';
 export { toProblem } from './http/toProblem.js';
 export type { Problem } from './http/toProblem.js';
 
@@ -74,9 +78,18 @@ export type { RedisStoresModule, RedisStoresOptions } from './stores/redis/redis
 export type { ClaimValue, JwkSet, MintedToken, MintRequest, SessionSubject, TokenIssuer, TokenPair } from './tokens/TokenIssuer.js';
 export type { TokenVerifier } from './tokens/TokenVerifier.js';
 export type { VerifiedClaims } from './tokens/verifyJwt.js';
-export { AUTH_LOCALS_KEY, BearerGuard } from './guard/BearerGuard.js';
-export type { ChallengeResponse, SignInResponse, SignInService } from './services/SignInService.js';
-export type { LoginService } from './services/LoginService.js';
+export type { Authenticator } from './guard/Authenticator.js';
+export { AUTH_LOCALS_KEY } from './http/guard/authenticatedRequest.js';
+export type { BearerGuard } from './http/guard/BearerGuard.js';
+export type {
+  ChallengeRequest, ChallengeResponse, SignInRequest, SignInResponse, SignInService,
+} from './services/SignInService.js';
+export type { LoginRequest, LoginService } from './services/LoginService.js';
+export type { RefreshRequest, RefreshService } from './services/RefreshService.js';
+export type { FleetService, FleetSession, FleetSessionRequest } from './services/FleetService.js';
+export type {
+  MintsQuery, MintView, RevokedJtisQuery, RevokeRequest, TokenAdminService,
+} from './services/TokenAdminService.js';
 export type { WalletVerifier } from './wallet/WalletVerifier.js';
 export type { WalletScheme } from './wallet/WalletScheme.js';
 export { WALLET_ALGORITHMS } from './wallet/WalletAlgorithm.js';
@@ -86,3 +99,9 @@ export { systemClock } from './time/Clock.js';
 export type { Logger } from './logging/Logger.js';
 export { consoleLogger } from './logging/Logger.js';
 export { closeSharedCryptoPool } from './workers/sharedCryptoPool.js';
+export type { LimitedRoute, LimitState, LimitSubject, RateLimiter } from './limits/RateLimiter.js';
+export { LIMITED_ROUTES } from './limits/RateLimiter.js';
+export { FlexibleRateLimiter } from './limits/FlexibleRateLimiter.js';
+export { memoryLimiters, redisLimiters, type LimiterFactory } from './limits/limiterFactories.js';
+export { clientIp, trustedProxies } from './limits/clientIp.js';
+export type { RateLimit, RateLimitSettings, RouteLimits, LoginFailureLimits } from './config/RateLimitSettings.js';

@@ -25,12 +25,14 @@ import { JsonlTokenFamilyStore } from './stores/jsonl/JsonlTokenFamilyStore.js';
 import { MemoryMintAuditStore } from './stores/memory/MemoryMintAuditStore.js';
 import { MemoryRevocationStore } from './stores/memory/MemoryRevocationStore.js';
 import { MemoryTokenFamilyStore } from './stores/memory/MemoryTokenFamilyStore.js';
-import { BearerGuard } from './guard/BearerGuard.js';
+import { BearerAuthenticator } from './guard/BearerAuthenticator.js';
+import { ExpressBearerGuard } from './http/guard/BearerGuard.js';
+import { routeMiddlewareFactories } from './http/guard/routeMiddleware.js';
 import { FlexibleRateLimiter } from './limits/FlexibleRateLimiter.js';
 import { memoryLimiters, redisLimiters } from './limits/limiterFactories.js';
-import { FleetService } from './services/FleetService.js';
-import { RefreshService } from './services/RefreshService.js';
-import { TokenAdminService } from './services/TokenAdminService.js';
+import { SharedSecretFleetService } from './services/FleetService.js';
+import { RotatingRefreshService } from './services/RefreshService.js';
+import { StoreTokenAdminService } from './services/TokenAdminService.js';
 import { JwtTokenVerifier } from './tokens/TokenVerifier.js';
 import { systemClock } from './time/Clock.js';
 import { JwtTokenIssuer } from './tokens/JwtTokenIssuer.js';
@@ -110,10 +112,11 @@ export const serverAuthModule: interfaces.ContainerModule = new ContainerModule(
 
   // Services.
   bindDefault(TYPES.TokenVerifier)?.to(JwtTokenVerifier).inSingletonScope();
-  bindDefault(TYPES.BearerGuard)?.to(BearerGuard).inSingletonScope();
-  bindDefault(TYPES.RefreshService)?.to(RefreshService).inSingletonScope();
-  bindDefault(TYPES.FleetService)?.to(FleetService).inSingletonScope();
-  bindDefault(TYPES.TokenAdminService)?.to(TokenAdminService).inSingletonScope();
+  bindDefault(TYPES.Authenticator)?.to(BearerAuthenticator).inSingletonScope();
+  bindDefault(TYPES.BearerGuard)?.to(ExpressBearerGuard).inSingletonScope();
+  bindDefault(TYPES.RefreshService)?.to(RotatingRefreshService).inSingletonScope();
+  bindDefault(TYPES.FleetService)?.to(SharedSecretFleetService).inSingletonScope();
+  bindDefault(TYPES.TokenAdminService)?.to(StoreTokenAdminService).inSingletonScope();
   bindDefault(TYPES.WalletVerifier)?.to(SchemeWalletVerifier).inSingletonScope();
   bindDefault(TYPES.TokenIssuer)?.to(JwtTokenIssuer).inSingletonScope();
   bindDefault(TYPES.SignInService)?.to(WalletSignInService).inSingletonScope();
@@ -123,6 +126,10 @@ export const serverAuthModule: interfaces.ContainerModule = new ContainerModule(
   // name, as it resolves them), and the standalone application.
   for (const controller of authControllers) {
     bind(TYPE.Controller).to(controller).inSingletonScope().whenTargetNamed(controller.name);
+  }
+  // The route middleware our controllers name (guards, gates), built from this container's services.
+  for (const [id, factory] of routeMiddlewareFactories()) {
+    bind(id).toDynamicValue((ctx) => factory(ctx.container)).inSingletonScope();
   }
   bindDefault(TYPES.App)
     ?.toDynamicValue((ctx) => buildStandaloneApp(ctx.container))

@@ -7,13 +7,14 @@
 import type { RequestHandler } from 'express';
 import { Container, type interfaces } from 'inversify';
 import {
-  BearerGuard,
   init,
   loadConfig,
   MemoryChallengeStore,
   serverAuthModule,
   systemClock,
   TYPES,
+  type Authenticator,
+  type BearerGuard,
   type ChallengeStore,
   type PicoConfig,
   type ServerAuthSettings,
@@ -29,6 +30,7 @@ expectType<Equal<typeof serverAuthModule, interfaces.ContainerModule>>();
 expectType<Equal<typeof TYPES.ChallengeStore, interfaces.ServiceIdentifier<ChallengeStore>>>();
 expectType<Equal<typeof TYPES.ServerAuthSettings, interfaces.ServiceIdentifier<ServerAuthSettings>>>();
 expectType<Equal<typeof TYPES.BearerGuard, interfaces.ServiceIdentifier<BearerGuard>>>();
+expectType<Equal<typeof TYPES.Authenticator, interfaces.ServiceIdentifier<Authenticator>>>();
 
 // init and loadConfig resolve to a container and a validated config.
 expectType<Equal<ReturnType<typeof init>, Promise<Container>>>();
@@ -72,5 +74,9 @@ declare const guard: BearerGuard;
 expectType<Equal<ReturnType<BearerGuard['require']>, RequestHandler>>();
 expectType<Equal<ReturnType<BearerGuard['authorize']>, Promise<VerifiedClaims>>>();
 guard.require('operator', 'auditor');
+// The guard is an Authenticator with Express middleware on top: either binds where an Authenticator is wanted.
+const asAuthenticator: Authenticator = guard;
+// @ts-expect-error an Authenticator is not a guard: it has no middleware
+const asGuard: BearerGuard = asAuthenticator;
 
-export { algorithm, syncStore, unknownAlgorithm };
+export { algorithm, asGuard, syncStore, unknownAlgorithm };

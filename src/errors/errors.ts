@@ -68,6 +68,18 @@ export class InvalidToken extends Unauthorized {
   readonly code = 'ERR_TOKEN_INVALID';
 }
 
+/**
+ * 401: the token was ours and well-formed but its `exp` has passed. A class of
+ * its own so callers that answer expiry differently (refresh: `refresh
+ * expired`) test the type, never the message text. Same code and status as
+ * `InvalidToken`, so the wire does not change.
+ */
+export class TokenExpired extends InvalidToken {
+  constructor(detail = 'token expired', options?: AuthServerErrorOptions) {
+    super(detail, options);
+  }
+}
+
 /** 403: authenticated, but not allowed. */
 export class Forbidden extends AuthServerError {
   readonly code = 'ERR_FORBIDDEN';
@@ -111,6 +123,7 @@ export type AuthServerErrors =
   | InvalidSignature
   | InvalidCredentials
   | InvalidToken
+  | TokenExpired
   | Forbidden
   | NotFound
   | PayloadTooLarge

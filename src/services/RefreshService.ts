@@ -7,7 +7,7 @@
  * never raises privilege.
  */
 import { inject, injectable } from 'inversify';
-import { InvalidRequest, InvalidToken } from '../errors/errors.js';
+import { InvalidToken, TokenExpired } from '../errors/errors.js';
 import { TYPES } from '../identifiers.js';
 import type { RevocationStore } from '../stores/RevocationStore.js';
 import type { FamilyMember, TokenFamilyStore } from '../stores/TokenFamilyStore.js';
@@ -15,7 +15,6 @@ import { epochSeconds, type Clock } from '../time/Clock.js';
 import type { ClaimValue, TokenIssuer, TokenPair } from '../tokens/TokenIssuer.js';
 import type { TokenVerifier } from '../tokens/TokenVerifier.js';
 import type { VerifiedClaims } from '../tokens/verifyJwt.js';
-import { requireObject } from './requireObject.js';
 
 /** Claims set by the issuer itself; everything else is carried over to the new tokens. */
 const REGISTERED = new Set(['iss', 'aud', 'iat', 'exp', 'nbf', 'jti', 'sub', 'role', 'fam', 'type']);
@@ -23,8 +22,19 @@ const REGISTERED = new Set(['iss', 'aud', 'iat', 'exp', 'nbf', 'jti', 'sub', 'ro
 /** Who automatic revocations are attributed to in the feed. */
 export const SYSTEM_REVOKER = 'pico-server-auth';
 
+/** `POST /refresh`. */
+export interface RefreshRequest {
+  /** Non-empty; not verified yet. */
+  readonly refresh_token: string;
+}
+
+export interface RefreshService {
+  /** A new pair for a valid, unused refresh token; a reused one revokes its family. */
+  refresh(request: RefreshRequest): Promise<TokenPair>;
+}
+
 @injectable()
-export class RefreshService {
+export class RotatingRefreshService implements RefreshService {
   constructor(
     @inject(TYPES.TokenVerifier) private readonly verifier: TokenVerifier,
     @inject(TYPES.TokenIssuer) private readonly tokens: TokenIssuer,
@@ -33,9 +43,7 @@ export class RefreshService {
     @inject(TYPES.Clock) private readonly clock: Clock,
   ) {}
 
-  async refresh(body: unknown): Promise<TokenPair> {
-    const { refresh_token: token } = requireObject(body);
-    if (typeof token !== 'string' || token === '') throw new InvalidRequest('refresh_token required');
+  async refresh({ refresh_token: token }: RefreshRequest): Promise<TokenPair> {
     const claims = await this.verifyRefresh(token);
     const family = claims['fam'];
     if (typeof family !== 'string') throw new InvalidToken('refresh invalid: no token family');
@@ -55,7 +63,7 @@ export class RefreshService {
       claims = await this.verifier.verifyRefresh(token);
     } catch (error) {
       if (!(error instanceof InvalidToken)) throw error;
-      if (error.message === 'token expired') throw new InvalidToken('refresh expired', { cause: error });
+      if (error instanceof TokenExpired) throw new TokenExpired('refresh expired', { cause: error });
       throw new InvalidToken(`refresh invalid: ${error.message}`, { cause: error });
     }
     if (claims['type'] !== 'refresh') throw new InvalidToken('refresh invalid: not a refresh token');

@@ -1,23 +1,39 @@
 /**
  * @module services/SignInService
  * Wallet challenge-response login: hand out a challenge, then exchange a
- * signature over it for tokens. The order of checks is CONTRACT.md's: every
- * syntax check runs before the challenge is consumed, so a malformed request
- * burns nothing.
+ * signature over it for tokens. Requests arrive parsed and typed (the HTTP
+ * layer validated their shape, see `http/schemas/`). The checks left here
+ * depend on the algorithm and run in CONTRACT.md's order: hex, lengths, then
+ * the challenge is consumed, then address and signature; so a malformed
+ * request burns nothing.
  */
 import { inject, injectable } from 'inversify';
 import type { ServerAuthSettings } from '../config/ServerAuthSettings.js';
-import { AddressMismatch, InvalidChallenge, InvalidRequest, InvalidSignature } from '../errors/errors.js';
+import { AddressMismatch, InvalidChallenge, InvalidSignature } from '../errors/errors.js';
 import { TYPES } from '../identifiers.js';
 import type { ChallengeStore } from '../stores/ChallengeStore.js';
 import type { TokenIssuer, TokenPair } from '../tokens/TokenIssuer.js';
 import { decodeHex } from '../wallet/hex.js';
 import type { WalletAlgorithm } from '../wallet/WalletAlgorithm.js';
 import type { WalletVerifier } from '../wallet/WalletVerifier.js';
-import { requireObject } from './requireObject.js';
 
-/** Longest address accepted: an ML-DSA-65 key in hex with `0x` fits. */
-const MAX_ADDRESS_LENGTH = 4096;
+/** `POST /challenge`. */
+export interface ChallengeRequest {
+  /** The address the challenge is for, as the client names it (non-empty). */
+  readonly address: string;
+}
+
+/** `POST /sign-in`: every field present and non-empty; hex and lengths are not checked yet. */
+export interface SignInRequest {
+  readonly address: string;
+  /** Hex, optional `0x`. */
+  readonly public_key: string;
+  /** Hex, optional `0x`. */
+  readonly signature: string;
+  readonly challenge: string;
+  /** Any string: whether it is a known, enabled algorithm is the verifier's answer. */
+  readonly algorithm: string;
+}
 
 export interface ChallengeResponse {
   readonly challenge: string;
@@ -30,12 +46,9 @@ export interface SignInResponse extends TokenPair {
 }
 
 export interface SignInService {
-  challenge(body: unknown): Promise<ChallengeResponse>;
-  signIn(body: unknown): Promise<SignInResponse>;
+  challenge(request: ChallengeRequest): Promise<ChallengeResponse>;
+  signIn(request: SignInRequest): Promise<SignInResponse>;
 }
-
-const DEFAULT_ALGORITHM: WalletAlgorithm = 'ML-DSA-65';
-const SIGN_IN_FIELDS = ['address', 'public_key', 'signature', 'challenge'] as const;
 
 @injectable()
 export class WalletSignInService implements SignInService {
@@ -46,23 +59,12 @@ export class WalletSignInService implements SignInService {
     @inject(TYPES.TokenIssuer) private readonly tokens: TokenIssuer,
   ) {}
 
-  async challenge(body: unknown): Promise<ChallengeResponse> {
-    const { address } = requireObject(body);
-    if (address === undefined || address === null || address === '') {
-      throw new InvalidRequest('address required');
-    }
-    if (typeof address !== 'string') {
-      throw new InvalidRequest('address must be a string');
-    }
-    if (address.length > MAX_ADDRESS_LENGTH) {
-      throw new InvalidRequest(`address must be at most ${MAX_ADDRESS_LENGTH} characters`);
-    }
-    const challenge = await this.challenges.create(address);
+  async challenge(request: ChallengeRequest): Promise<ChallengeResponse> {
+    const challenge = await this.challenges.create(request.address);
     return { challenge, ttl: this.settings.challenge_ttl_seconds };
   }
 
-  async signIn(body: unknown): Promise<SignInResponse> {
-    const request = parseSignIn(requireObject(body));
+  async signIn(request: SignInRequest): Promise<SignInResponse> {
     const scheme = this.verifier.scheme(request.algorithm);
     const publicKey = decodeHex(request.public_key);
     const signature = decodeHex(request.signature);
@@ -87,28 +89,4 @@ export class WalletSignInService implements SignInService {
     });
     return { ...tokens, address, algorithm: scheme.algorithm };
   }
-}
-
-interface SignInRequest {
-  readonly address: string;
-  readonly public_key: string;
-  readonly signature: string;
-  readonly challenge: string;
-  readonly algorithm: string;
-}
-
-function parseSignIn(body: Readonly<Record<string, unknown>>): SignInRequest {
-  const values = SIGN_IN_FIELDS.map((field) => body[field]);
-  if (values.some((value) => value === undefined || value === null || value === '')) {
-    throw new InvalidRequest('address, public_key, signature, and challenge required');
-  }
-  if (values.some((value) => typeof value !== 'string')) {
-    throw new InvalidRequest('address, public_key, signature, and challenge must be strings');
-  }
-  const algorithm = body['algorithm'] ?? DEFAULT_ALGORITHM;
-  if (typeof algorithm !== 'string') {
-    throw new InvalidRequest('algorithm must be a string');
-  }
-  const [address, public_key, signature, challenge] = values as string[];
-  return { address: address!, public_key: public_key!, signature: signature!, challenge: challenge!, algorithm };
 }

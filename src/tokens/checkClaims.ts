@@ -6,7 +6,7 @@
  * listed, `iat`/`nbf`/`exp` numeric, `nbf` reached, `exp` in the future (a
  * token is expired at `exp`), and our own `role` claim a string.
  */
-import { InvalidToken } from '../errors/errors.js';
+import { InvalidToken, TokenExpired } from '../errors/errors.js';
 
 export interface ClaimOptions {
   readonly issuer: string;
@@ -36,6 +36,6 @@ export function checkClaims(payload: Readonly<Record<string, unknown>>, options:
   if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now)) throw invalid('nbf');
   const exp = payload['exp'];
   if (typeof exp !== 'number') throw invalid('exp');
-  if (exp <= now) throw new InvalidToken('token expired');
+  if (exp <= now) throw new TokenExpired();
   if (typeof payload['role'] !== 'string') throw invalid('role');
 }

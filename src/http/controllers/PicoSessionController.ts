@@ -2,20 +2,36 @@
  * @module http/controllers/PicoSessionController
  * Sessions that do not start from a wallet, and their renewal:
  * `POST /login` (admin bootstrap), `POST /refresh` (rotation),
- * `POST /fleet/sessions` (agents, behind the shared fleet secret).
+ * `POST /fleet/sessions` (agents, behind the shared fleet secret). Whether
+ * login is enabled, and the fleet secret, are checked before the body is
+ * read: a caller without them learns nothing from the body's validation.
  */
 import type { Request, Response } from 'express';
 import { inject } from 'inversify';
-import { httpPost, request, requestBody, response } from 'inversify-express-utils';
+import { httpPost, request, response } from 'inversify-express-utils';
 import { TYPES } from '../../identifiers.js';
 import type { Logger } from '../../logging/Logger.js';
-import type { FleetService } from '../../services/FleetService.js';
-import type { LoginService } from '../../services/LoginService.js';
+import { assertFleetSecret, type FleetService } from '../../services/FleetService.js';
+import { assertPasswordLogin, type LoginService } from '../../services/LoginService.js';
 import type { RefreshService } from '../../services/RefreshService.js';
 import { AUTH_BASE_PATH } from '../authBasePath.js';
+import { gate } from '../guard/gate.js';
 import { jsonBody } from '../jsonBody.js';
 import { respond } from '../respond.js';
+import { fleetSessionRequest } from '../schemas/fleetSessionRequest.js';
+import { loginRequest } from '../schemas/loginRequest.js';
+import { refreshRequest } from '../schemas/refreshRequest.js';
 import { scopedController } from '../scopedController.js';
+
+const passwordLoginEnabled = gate('passwordLoginEnabled', (container) => {
+  const settings = container.get(TYPES.ServerAuthSettings);
+  return () => assertPasswordLogin(settings);
+});
+
+const fleetSecret = gate('fleetSecret', (container) => {
+  const settings = container.get(TYPES.ServerAuthSettings);
+  return (req) => assertFleetSecret(settings, req.get('X-Fleet-Secret'));
+});
 
 @scopedController(AUTH_BASE_PATH)
 export class PicoSessionController {
@@ -26,18 +42,18 @@ export class PicoSessionController {
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
 
-  @httpPost('/login', jsonBody)
-  async login(@requestBody() body: unknown, @response() res: Response): Promise<void> {
-    await respond(res, this.logger, () => this.logins.login(body));
+  @httpPost('/login', jsonBody, passwordLoginEnabled)
+  async login(@request() req: Request, @response() res: Response): Promise<void> {
+    await respond(res, this.logger, () => this.logins.login(loginRequest.parse(req.body)));
   }
 
   @httpPost('/refresh', jsonBody)
-  async refresh(@requestBody() body: unknown, @response() res: Response): Promise<void> {
-    await respond(res, this.logger, () => this.refreshes.refresh(body));
+  async refresh(@request() req: Request, @response() res: Response): Promise<void> {
+    await respond(res, this.logger, () => this.refreshes.refresh(refreshRequest.parse(req.body)));
   }
 
-  @httpPost('/fleet/sessions', jsonBody)
+  @httpPost('/fleet/sessions', jsonBody, fleetSecret)
   async fleetSession(@request() req: Request, @response() res: Response): Promise<void> {
-    await respond(res, this.logger, () => this.fleet.mintSession(req.get('X-Fleet-Secret'), req.body));
+    await respond(res, this.logger, () => this.fleet.mintSession(fleetSessionRequest.parse(req.body)));
   }
 }

@@ -2,15 +2,17 @@
  * @module http/controllers/PicoWalletController
  * Wallet challenge-response login: `POST /challenge`, `POST /sign-in`.
  */
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { inject } from 'inversify';
-import { httpPost, requestBody, response } from 'inversify-express-utils';
+import { httpPost, request, response } from 'inversify-express-utils';
 import { TYPES } from '../../identifiers.js';
 import type { Logger } from '../../logging/Logger.js';
 import type { SignInService } from '../../services/SignInService.js';
 import { AUTH_BASE_PATH } from '../authBasePath.js';
 import { jsonBody } from '../jsonBody.js';
 import { respond } from '../respond.js';
+import { challengeRequest } from '../schemas/challengeRequest.js';
+import { signInRequest } from '../schemas/signInRequest.js';
 import { scopedController } from '../scopedController.js';
 
 @scopedController(AUTH_BASE_PATH)
@@ -21,12 +23,12 @@ export class PicoWalletController {
   ) {}
 
   @httpPost('/challenge', jsonBody)
-  async challenge(@requestBody() body: unknown, @response() res: Response): Promise<void> {
-    await respond(res, this.logger, () => this.signIns.challenge(body));
+  async challenge(@request() req: Request, @response() res: Response): Promise<void> {
+    await respond(res, this.logger, () => this.signIns.challenge(challengeRequest.parse(req.body)));
   }
 
   @httpPost('/sign-in', jsonBody)
-  async signIn(@requestBody() body: unknown, @response() res: Response): Promise<void> {
-    await respond(res, this.logger, () => this.signIns.signIn(body));
+  async signIn(@request() req: Request, @response() res: Response): Promise<void> {
+    await respond(res, this.logger, () => this.signIns.signIn(signInRequest.parse(req.body)));
   }
 }

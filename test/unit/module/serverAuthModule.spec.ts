@@ -9,7 +9,8 @@ import { expect } from 'chai';
 import { Container, ContainerModule } from 'inversify';
 import request from 'supertest';
 import { init, MemoryChallengeStore, serverAuthModule, TYPES } from '../../../src/index.js';
-import type { ChallengeStore } from '../../../src/index.js';
+import type { Authenticator, ChallengeStore, VerifiedClaims } from '../../../src/index.js';
+import express from 'express';
 import { RecordingLogger } from '../../support/RecordingLogger.js';
 
 const CHALLENGE = '/api/v1/auth/challenge';
@@ -80,6 +81,41 @@ describe('serverAuthModule', () => {
 
       expect(store).to.be.instanceOf(MemoryChallengeStore);
       expect(container.get(TYPES.ChallengeStore)).to.equal(store);
+    });
+  });
+
+  describe('Authenticator binding', () => {
+    /** Lets in one fixed caller, whatever the header; records the roles each route asked for. */
+    class FixedAuthenticator implements Authenticator {
+      readonly asked: (readonly string[])[] = [];
+      readonly caller: VerifiedClaims = { sub: 'host-user', jti: 'host-jti', iat: 0, exp: 2 ** 31, role: 'operator' };
+      async authenticate(): Promise<VerifiedClaims> {
+        return this.caller;
+      }
+      async authorize(_authorization: string | undefined, roles: readonly string[]): Promise<VerifiedClaims> {
+        this.asked.push(roles);
+        return this.caller;
+      }
+    }
+
+    it("when the user binds an Authenticator, and calls guarded routes, the routes and the host's guard use it", async () => {
+      const fake = new FixedAuthenticator();
+      const userModule = new ContainerModule((bind) => {
+        bind(TYPES.Authenticator).toConstantValue(fake);
+      });
+      const container = await init({ modules: [quietLogger(), userModule, serverAuthModule], config: {}, env: NO_DISCOVERY });
+      const app = container.get(TYPES.App);
+
+      const revoked = await request(app).post('/api/v1/auth/revoke').send({ jti: 'x' });
+      await request(app).get('/api/v1/auth/revoked-jtis').expect(200);
+      const host = express();
+      host.get('/mine', container.get(TYPES.BearerGuard).require('auditor'), (_req, res) => res.json(res.locals['auth']));
+      const mine = await request(host).get('/mine').expect(200);
+
+      expect(revoked.status).to.equal(200);
+      expect(revoked.body.revoked.revoked_by).to.equal('host-user');
+      expect(fake.asked).to.deep.equal([['operator'], ['service', 'operator'], ['auditor']]);
+      expect(mine.body.sub).to.equal('host-user');
     });
   });
 
