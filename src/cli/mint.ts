@@ -9,8 +9,7 @@ import { ContainerModule } from 'inversify';
 import { init } from '../boot/init.js';
 import { TYPES } from '../identifiers.js';
 import { stderrLogger } from '../logging/Logger.js';
-import { MemoryKeyStore } from '../stores/memory/MemoryKeyStore.js';
-import { closeRedis } from '../stores/redis/redisStoresModule.js';
+import { closeStores } from '../stores/connectStores.js';
 import { refuseUnknownOptions, type ParsedArgs } from './args.js';
 import { parseDuration } from './duration.js';
 import { configPath, packageRoot } from './paths.js';
@@ -37,7 +36,7 @@ export async function mint(args: ParsedArgs): Promise<void> {
   // stdout carries the token alone, so scripts can capture it: logs go to stderr.
   const quiet = new ContainerModule((bind) => void bind(TYPES.Logger).toConstantValue(stderrLogger));
   const container = await init({ modules: [quiet], config: configPath(args), root: packageRoot });
-  if (container.get(TYPES.KeyStore) instanceof MemoryKeyStore) {
+  if (container.get(TYPES.KeyStore).describe?.().shared === false) {
     // A key made up for this process alone would sign a token no server accepts.
     throw new Error(
       "mint needs the server's persistent keys: set server_auth.key_directory (or redis.key_store) in the config",
@@ -52,5 +51,5 @@ export async function mint(args: ParsedArgs): Promise<void> {
   });
   process.stderr.write(`minted jti ${minted.jti} for ${sub} (role ${role}), expires ${new Date(minted.exp * 1000).toISOString()}\n`);
   process.stdout.write(`${minted.token}\n`);
-  await closeRedis(container); // an open Redis client (redis:) would keep the process alive
+  await closeStores(container); // an open Redis client (redis:) would keep the process alive
 }
