@@ -84,6 +84,6 @@ export async function keys(args: ParsedArgs): Promise<void> {
     );
     for (const kid of pruned) process.stdout.write(`deleted key ${kid}: its retirement window has passed\n`);
   } finally {
-    await closeStores(container); // an open Redis client (redis:) would keep the process alive
+    await closeStores(container); // an open Redis client (redis:) or store file would keep the process alive
   }
 }

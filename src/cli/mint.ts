@@ -51,5 +51,5 @@ export async function mint(args: ParsedArgs): Promise<void> {
   });
   process.stderr.write(`minted jti ${minted.jti} for ${sub} (role ${role}), expires ${new Date(minted.exp * 1000).toISOString()}\n`);
   process.stdout.write(`${minted.token}\n`);
-  await closeStores(container); // an open Redis client (redis:) would keep the process alive
+  await closeStores(container); // an open Redis client (redis:) or store file would keep the process alive
 }
