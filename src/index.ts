@@ -48,8 +48,13 @@ export type { Problem } from './http/toProblem.js';
 
 export type { ChallengeStore } from './stores/ChallengeStore.js';
 export type {
-  JoseSigningKey, KeyStore, MlDsaSigningKey, RotatingKeyStore, RotationResult, SigningKey,
+  JoseSigningKey, KeyStore, KeyStoreDescription, MlDsaSigningKey, RotatingKeyStore, RotationResult, SigningKey,
 } from './stores/KeyStore.js';
+export { closeStores, connectStores } from './stores/connectStores.js';
+export { storeDrivers } from './stores/storeDrivers.js';
+export type {
+  DefaultStoresModule, SharedStoresModule, StoreConfig, StoreKind, StoresModule, StoreTypes,
+} from './stores/StoresModule.js';
 export { FileKeyStore } from './stores/file/FileKeyStore.js';
 export type { FileKeyStoreOptions } from './stores/file/FileKeyStore.js';
 export { keyPolicy } from './keys/keyPolicy.js';

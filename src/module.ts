@@ -9,7 +9,7 @@ import 'reflect-metadata';
 import type { Application } from 'express';
 import { ContainerModule, type interfaces } from 'inversify';
 import { InversifyExpressServer, TYPE } from 'inversify-express-utils';
-import type { PicoConfig, ServerAuthSettings } from './config/ServerAuthSettings.js';
+import type { PicoConfig } from './config/ServerAuthSettings.js';
 import { defaultConfig } from './config/loadConfig.js';
 import { authControllers } from './http/controllers/authControllers.js';
 import { errorMiddleware, notFoundHandler } from './http/errorMiddleware.js';
@@ -17,14 +17,7 @@ import { TYPES } from './identifiers.js';
 import { consoleLogger, type Logger } from './logging/Logger.js';
 import { AdminLoginService } from './services/LoginService.js';
 import { WalletSignInService } from './services/SignInService.js';
-import { MemoryChallengeStore } from './stores/memory/MemoryChallengeStore.js';
-import { createDefaultKeyStore } from './keys/createDefaultKeyStore.js';
-import { JsonlMintAuditStore } from './stores/jsonl/JsonlMintAuditStore.js';
-import { JsonlRevocationStore } from './stores/jsonl/JsonlRevocationStore.js';
-import { JsonlTokenFamilyStore } from './stores/jsonl/JsonlTokenFamilyStore.js';
-import { MemoryMintAuditStore } from './stores/memory/MemoryMintAuditStore.js';
-import { MemoryRevocationStore } from './stores/memory/MemoryRevocationStore.js';
-import { MemoryTokenFamilyStore } from './stores/memory/MemoryTokenFamilyStore.js';
+import { bindDefaultStores } from './stores/bindDefaultStores.js';
 import { BearerAuthenticator } from './guard/BearerAuthenticator.js';
 import { ExpressBearerGuard } from './http/guard/BearerGuard.js';
 import { routeMiddlewareFactories } from './http/guard/routeMiddleware.js';
@@ -55,52 +48,8 @@ export const serverAuthModule: interfaces.ContainerModule = new ContainerModule(
   bindDefault(TYPES.Clock)?.toConstantValue(systemClock);
   bindDefault(TYPES.Logger)?.toConstantValue(consoleLogger);
 
-  // Stores.
-  bindDefault(TYPES.ChallengeStore)
-    ?.toDynamicValue((ctx) => {
-      const settings = ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings);
-      return new MemoryChallengeStore({
-        ttlSeconds: settings.challenge_ttl_seconds,
-        maxPending: settings.challenge_max_pending,
-        clock: ctx.container.get(TYPES.Clock),
-      });
-    })
-    .inSingletonScope();
-  bindDefault(TYPES.KeyStore)
-    ?.toDynamicValue((ctx) =>
-      createDefaultKeyStore(
-        ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings),
-        ctx.container.get(TYPES.Clock),
-        ctx.container.get<Logger>(TYPES.Logger),
-      ),
-    )
-    .inSingletonScope();
-
-  // Token lifecycle stores: JSON Lines when a path is configured, memory otherwise.
-  bindDefault(TYPES.RevocationStore)
-    ?.toDynamicValue((ctx) => {
-      const { revocation_store_path: path } = ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings);
-      return path === '' ? new MemoryRevocationStore() : new JsonlRevocationStore(path, ctx.container.get(TYPES.Logger));
-    })
-    .inSingletonScope();
-  bindDefault(TYPES.MintAuditStore)
-    ?.toDynamicValue((ctx) => {
-      const settings = ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings);
-      const max = settings.mint_audit_max_in_memory;
-      return settings.mint_audit_path === ''
-        ? new MemoryMintAuditStore(max)
-        : new JsonlMintAuditStore(settings.mint_audit_path, max, ctx.container.get(TYPES.Logger));
-    })
-    .inSingletonScope();
-  bindDefault(TYPES.TokenFamilyStore)
-    ?.toDynamicValue((ctx) => {
-      const { token_family_store_path: path } = ctx.container.get<ServerAuthSettings>(TYPES.ServerAuthSettings);
-      const clock = ctx.container.get(TYPES.Clock);
-      return path === ''
-        ? new MemoryTokenFamilyStore(clock)
-        : new JsonlTokenFamilyStore(path, clock, ctx.container.get(TYPES.Logger));
-    })
-    .inSingletonScope();
+  // Stores: each one nobody bound goes to the driver the config selects (stores/storeDrivers.ts).
+  bindDefaultStores(bindDefault);
 
   // Abuse limits: counters in Redis when the shared stores are, else in this process.
   bindDefault(TYPES.RateLimiterStore)

@@ -3,17 +3,20 @@
  * `init({ modules, config })`: a ready container. The caller's modules load
  * first, so their bindings win over every default; then the modules that
  * installed packages declare in their `picoBoot` manifests.
- * `PICO_BOOT_AUTO_PLUGINS=false` turns discovery off. With a `redis:` section
- * the Redis stores load before everything (a caller who still wants one store
- * of their own `rebind`s it). Stores are resolved before `init` returns, so an
- * unwritable file or an unreachable Redis stops startup.
+ * `PICO_BOOT_AUTO_PLUGINS=false` turns discovery off. The shared store drivers
+ * the config selects (`redis:` section: the Redis stores) load before
+ * everything (a caller who still wants one store of their own `rebind`s it).
+ * Every driver connects and the stores are resolved before `init` returns, so
+ * an unwritable file or an unreachable Redis stops startup; `closeStores`
+ * undoes it at shutdown.
  */
 import 'reflect-metadata';
 import { Container, type interfaces } from 'inversify';
 import { loadConfig } from '../config/loadConfig.js';
 import type { PicoConfig } from '../config/ServerAuthSettings.js';
 import { TYPES } from '../identifiers.js';
-import { connectRedis, redisStoresModuleFromConfig } from '../stores/redis/redisStoresModule.js';
+import { closeStores, connectStores } from '../stores/connectStores.js';
+import { sharedStoreModules } from '../stores/sharedStoreModules.js';
 import { defaultConfigPath } from './defaultConfigPath.js';
 import { discoverModules } from './discover.js';
 
@@ -46,10 +49,9 @@ export async function init(options: InitOptions = {}): Promise<Container> {
   container.bind(TYPES.ServerAuthSettings).toConstantValue(config.server_auth);
 
   const modules = [...(options.modules ?? [])];
-  // `redis.url` set: the shared stores load first, so serverAuthModule's
+  // Shared drivers (`redis.url` set) load first, so serverAuthModule's
   // single-process defaults are never bound (a caller's module may rebind).
-  const redis = redisStoresModuleFromConfig(config.redis);
-  if (redis !== undefined) container.load(redis);
+  for (const shared of sharedStoreModules(config)) container.load(shared);
   container.load(...modules);
   if (discoveryEnabled(env)) {
     for (const { module } of await discoverModules(root, config)) {
@@ -68,8 +70,14 @@ export async function init(options: InitOptions = {}): Promise<Container> {
 const STARTUP_RESOLVED = [TYPES.ChallengeStore, TYPES.RevocationStore, TYPES.MintAuditStore, TYPES.TokenFamilyStore];
 
 async function resolveStores(container: Container): Promise<void> {
-  await connectRedis(container); // BootError naming the URL when Redis does not answer in time
-  for (const id of STARTUP_RESOLVED) {
-    if (container.isBound(id)) await container.getAsync(id);
+  try {
+    await connectStores(container); // BootError (naming the Redis URL, say) when a backend does not answer in time
+    for (const id of STARTUP_RESOLVED) {
+      if (container.isBound(id)) await container.getAsync(id);
+    }
+  } catch (error) {
+    // Nobody gets the container: close what was opened, or a client would keep the process alive.
+    await closeStores(container).catch(() => undefined);
+    throw error;
   }
 }

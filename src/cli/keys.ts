@@ -12,11 +12,8 @@ import { init } from '../boot/init.js';
 import type { KeyStatus } from '../keys/scheduleKeys.js';
 import { TYPES } from '../identifiers.js';
 import { stderrLogger } from '../logging/Logger.js';
-import { FileKeyStore } from '../stores/file/FileKeyStore.js';
 import type { KeyStore, RotatingKeyStore } from '../stores/KeyStore.js';
-import { MemoryKeyStore } from '../stores/memory/MemoryKeyStore.js';
-import { closeRedis } from '../stores/redis/redisStoresModule.js';
-import { RedisKeyStore } from '../stores/redis/RedisKeyStore.js';
+import { closeStores } from '../stores/connectStores.js';
 import { systemClock } from '../time/Clock.js';
 import { refuseUnknownOptions, type ParsedArgs } from './args.js';
 import { configPath, packageRoot } from './paths.js';
@@ -32,7 +29,7 @@ const isRotating = (store: KeyStore): store is RotatingKeyStore =>
 
 /** The container's key store, if it is one the CLI can rotate. */
 function rotatingStore(store: KeyStore): RotatingKeyStore {
-  if (store instanceof MemoryKeyStore) {
+  if (store.describe?.().shared === false) {
     throw new Error(
       'server_auth.key_directory is empty: keys live in the server process memory, there is nothing to rotate ' +
         '(set key_directory, or redis.key_store with a redis.url)',
@@ -44,18 +41,15 @@ function rotatingStore(store: KeyStore): RotatingKeyStore {
 
 /** Where the keys are, for the messages. */
 function locationOf(store: RotatingKeyStore): string {
-  if (store instanceof FileKeyStore) return store.directory;
-  if (store instanceof RedisKeyStore) return store.location;
-  return `the bound key store (${store.constructor.name})`;
+  return store.describe?.().location ?? `the bound key store (${store.constructor.name})`;
 }
 
-/** Every key with its state; the built-in stores read without creating a key. */
+/** Every key with its state; stores that can read without creating a key do so. */
 async function statusesOf(store: RotatingKeyStore): Promise<readonly KeyStatus[]> {
-  if (store instanceof FileKeyStore || store instanceof RedisKeyStore) return store.statuses();
-  return (await store.schedule()).statuses;
+  return store.statuses !== undefined ? store.statuses() : (await store.schedule()).statuses;
 }
 
-function describe(status: KeyStatus): string {
+function statusLine(status: KeyStatus): string {
   return [
     status.key.kid,
     status.key.alg.padEnd(9),
@@ -79,7 +73,7 @@ export async function keys(args: ParsedArgs): Promise<void> {
     if (action === 'list') {
       const statuses = await statusesOf(store);
       if (statuses.length === 0) process.stdout.write(`no keys in ${where}\n`);
-      for (const status of statuses) process.stdout.write(`${describe(status)}\n`);
+      for (const status of statuses) process.stdout.write(`${statusLine(status)}\n`);
       return;
     }
     const { key, pruned } = await store.rotate();
@@ -90,6 +84,6 @@ export async function keys(args: ParsedArgs): Promise<void> {
     );
     for (const kid of pruned) process.stdout.write(`deleted key ${kid}: its retirement window has passed\n`);
   } finally {
-    await closeRedis(container); // an open Redis client (redis:) would keep the process alive
+    await closeStores(container); // an open Redis client (redis:) or store file would keep the process alive
   }
 }

@@ -9,8 +9,7 @@ import { ContainerModule } from 'inversify';
 import { init } from '../boot/init.js';
 import { TYPES } from '../identifiers.js';
 import { stderrLogger } from '../logging/Logger.js';
-import { MemoryKeyStore } from '../stores/memory/MemoryKeyStore.js';
-import { closeRedis } from '../stores/redis/redisStoresModule.js';
+import { closeStores } from '../stores/connectStores.js';
 import { refuseUnknownOptions, type ParsedArgs } from './args.js';
 import { parseDuration } from './duration.js';
 import { configPath, packageRoot } from './paths.js';
@@ -36,12 +35,12 @@ export async function mint(args: ParsedArgs): Promise<void> {
   // The ceiling is one the key retirement window counts: no token outlives the key that signed it.
   const ceiling = container.get(TYPES.ServerAuthSettings).service_token_max_ttl_seconds;
   if (ttlSeconds < MIN_TTL_SECONDS || ttlSeconds > ceiling) {
-    await closeRedis(container);
+    await closeStores(container);
     throw new Error(
       `--ttl must be between ${MIN_TTL_SECONDS} seconds and server_auth.service_token_max_ttl_seconds (${ceiling} s)`,
     );
   }
-  if (container.get(TYPES.KeyStore) instanceof MemoryKeyStore) {
+  if (container.get(TYPES.KeyStore).describe?.().shared === false) {
     // A key made up for this process alone would sign a token no server accepts.
     throw new Error(
       "mint needs the server's persistent keys: set server_auth.key_directory (or redis.key_store) in the config",
@@ -50,7 +49,7 @@ export async function mint(args: ParsedArgs): Promise<void> {
   const { server_auth: settings, redis } = container.get(TYPES.PicoConfig);
   if (settings.mint_audit_path === '' && redis.url === '' && !args.flags.has('force')) {
     // The audit would live in this process alone: the server's /mints would never list the token.
-    await closeRedis(container);
+    await closeStores(container);
     throw new Error(
       'the mint audit is in memory (server_auth.mint_audit_path is empty and there is no redis.url): ' +
         "the server's /mints would never list this token; set one, or pass --force to mint it unaudited",
@@ -65,5 +64,5 @@ export async function mint(args: ParsedArgs): Promise<void> {
   });
   process.stderr.write(`minted jti ${minted.jti} for ${sub} (role ${role}), expires ${new Date(minted.exp * 1000).toISOString()}\n`);
   process.stdout.write(`${minted.token}\n`);
-  await closeRedis(container); // an open Redis client (redis:) would keep the process alive
+  await closeStores(container); // an open Redis client (redis:) or store file would keep the process alive
 }

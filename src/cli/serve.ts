@@ -8,7 +8,7 @@ import { init } from '../boot/init.js';
 import type { PicoConfig } from '../config/ServerAuthSettings.js';
 import { TYPES } from '../identifiers.js';
 import type { Logger } from '../logging/Logger.js';
-import { closeRedis } from '../stores/redis/redisStoresModule.js';
+import { closeStores } from '../stores/connectStores.js';
 import { closeSharedCryptoPool } from '../workers/sharedCryptoPool.js';
 import { refuseUnknownOptions, type ParsedArgs } from './args.js';
 import { configPath, packageRoot } from './paths.js';
@@ -36,8 +36,8 @@ export async function serve(args: ParsedArgs): Promise<void> {
 
   const stop = (signal: string): void => {
     logger.info(`${signal} received, shutting down`);
-    // Then the shared-store connection (redis:), so Redis sees a clean QUIT.
-    server.close(() => void Promise.allSettled([closeRedis(container), closeSharedCryptoPool()]).then(() => process.exit(0)));
+    // Then the stores (a Redis connection sees a clean QUIT, store files are closed after their appends).
+    server.close(() => void Promise.allSettled([closeStores(container), closeSharedCryptoPool()]).then(() => process.exit(0)));
     server.closeAllConnections();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

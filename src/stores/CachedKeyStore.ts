@@ -15,7 +15,7 @@ import {
 } from '../keys/scheduleKeys.js';
 import type { Logger } from '../logging/Logger.js';
 import { epochSeconds, type Clock } from '../time/Clock.js';
-import type { RotatingKeyStore, RotationResult, SigningKey } from './KeyStore.js';
+import type { KeyStoreDescription, RotatingKeyStore, RotationResult, SigningKey } from './KeyStore.js';
 
 export interface CachedKeyStoreOptions {
   readonly policy: KeyPolicy;
@@ -96,6 +96,11 @@ export abstract class CachedKeyStore<S extends KeySnapshot> implements RotatingK
   /** Every key with its state at the clock's current time. */
   async schedule(): Promise<KeySchedule> {
     return this.#scheduleOf((await this.#current()).keys);
+  }
+
+  /** Where the keys are; storage every instance and the CLI share. */
+  describe(): KeyStoreDescription {
+    return { location: this.location, shared: true };
   }
 
   /** Every stored key with its state, read now; creates and restores nothing (no stored key lists nothing). */

@@ -2,12 +2,13 @@
  * @module stores/KeyStore
  * Where token signing keys come from. The defaults are `FileKeyStore` (a key
  * directory shared by every instance, `server_auth.key_directory`) and
- * `MemoryKeyStore` (one key per process, for development). Bind your own under
- * `TYPES.KeyStore` to load keys from a secrets manager or a shared database.
+ * `MemoryKeyStore` (one key per process, for development), and `RedisKeyStore`
+ * with `redis.key_store`. Bind your own under `TYPES.KeyStore` to load keys
+ * from a secrets manager or a shared database.
  */
 import type { KeyObject } from 'node:crypto';
 import type { JWK } from 'jose';
-import type { KeySchedule, ScheduledKey } from '../keys/scheduleKeys.js';
+import type { KeySchedule, KeyStatus, ScheduledKey } from '../keys/scheduleKeys.js';
 import type { JoseTokenAlgorithm } from '../tokens/TokenAlgorithm.js';
 
 interface SigningKeyBase {
@@ -49,6 +50,20 @@ export interface KeyStore {
    * published ahead of signing. A token whose `kid` is not here is refused.
    */
   verificationKeys(): Promise<readonly SigningKey[]>;
+  /** Optional: where the keys are, for the `keys` CLI and messages (a store without it is named by its class). */
+  describe?(): KeyStoreDescription;
+}
+
+/** What `KeyStore.describe()` tells the CLI. */
+export interface KeyStoreDescription {
+  /** Where the keys are, for messages: a directory, a Redis URL with the hash, this process's memory. */
+  readonly location: string;
+  /**
+   * Whether other processes (other instances, the `keys` and `mint` CLI) see
+   * the same keys. False for keys held in one process's memory: the CLI then
+   * refuses to rotate them or mint with them.
+   */
+  readonly shared: boolean;
 }
 
 export interface RotationResult {
@@ -64,4 +79,6 @@ export interface RotatingKeyStore extends KeyStore {
   schedule(): Promise<KeySchedule>;
   /** Publishes a new key now; it signs after the publish lead time. */
   rotate(): Promise<RotationResult>;
+  /** Optional: every stored key with its state, read without creating one (`keys list`); else `schedule()` is used. */
+  statuses?(): Promise<readonly KeyStatus[]>;
 }

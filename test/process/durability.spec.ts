@@ -6,12 +6,13 @@
  * server still has every revocation and mint, warning about the torn lines.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { decodeJwt } from 'jose';
 import { writeServerConfig } from '../support/serverConfig.js';
+import { appendTornLine } from '../support/storeFiles.js';
 import {
   isRunning, killHard, listening, requestJson, startServer, within, type ServerProcess,
 } from '../support/durabilityServer.js';
@@ -106,7 +107,7 @@ describe('durability of the JSON Lines stores (real server, SIGKILL)', function 
       await killHard(first);
       expect(await first.exited).to.equal('SIGKILL');
       const tornLines = Object.fromEntries(Object.values(files).map((file) => [file, nextLineNumber(file)]));
-      for (const file of Object.values(files)) appendFileSync(file, '{"jti":"torn');
+      for (const file of Object.values(files)) appendTornLine(file);
 
       const second = start(config);
       const restarted = await listening(second);

@@ -11,7 +11,7 @@ import { keyPolicy, type KeyPolicy } from '../../keys/keyPolicy.js';
 import { nextSequence, scheduleKeys, type KeySchedule, type ScheduledKey } from '../../keys/scheduleKeys.js';
 import { epochSeconds, systemClock, type Clock } from '../../time/Clock.js';
 import type { TokenAlgorithm } from '../../tokens/TokenAlgorithm.js';
-import type { RotatingKeyStore, RotationResult, SigningKey } from '../KeyStore.js';
+import type { KeyStoreDescription, RotatingKeyStore, RotationResult, SigningKey } from '../KeyStore.js';
 
 export interface MemoryKeyStoreOptions {
   /** Algorithm, lead time and retirement window (default: the documented config defaults). */
@@ -44,6 +44,11 @@ export class MemoryKeyStore implements RotatingKeyStore {
   /** Every key with its state at the clock's current time. */
   async schedule(): Promise<KeySchedule> {
     return scheduleKeys(await this.#ensure(), epochSeconds(this.#clock), this.#policy.retireAfterSeconds);
+  }
+
+  /** Keys of this process alone: the CLI, run as another process, cannot see them. */
+  describe(): KeyStoreDescription {
+    return { location: "this process's memory", shared: false };
   }
 
   /** Publishes a new key now; it signs after the publish lead time. Forgets keys past their window. */

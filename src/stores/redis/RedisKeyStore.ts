@@ -2,18 +2,10 @@
  * @module stores/redis/RedisKeyStore
  * Signing keys in Redis, shared by every instance and the `keys` CLI without a
  * shared directory (`redis.key_store: true`). Same semantics as
- * `FileKeyStore`; only the storage differs:
- *
- * - `<prefix>signing-keys`: hash kid -> key record (JSON, exactly `KeyRecord`:
- *   the private JWK with `created_at`, `activates_at`, `sequence`). A record
- *   is written once (`HSETNX`) and never changed; `rotate()` deletes the
- *   records of keys whose retirement window has passed.
- * - `<prefix>signing-keys:version`: a counter every write increments. A write
- *   is a Lua script that applies only when the counter still has the value
- *   the writer read, so decisions taken on a stale view (is there a key yet?
- *   has the algorithm changed?) are re-taken instead of applied: of any number
- *   of instances starting at once on an empty Redis exactly one creates the
- *   first key, and the others adopt it.
+ * `FileKeyStore`; only the storage differs: one hash of key records and a
+ * version counter every conditional write checks (`RedisKeyRecords`), so of
+ * any number of instances starting at once on an empty Redis exactly one
+ * creates the first key, and the others adopt it.
  *
  * Reads come from memory: at most once per `refreshSeconds` (injected clock) a
  * call fetches the list of kids and the records of kids not seen before, in
@@ -33,42 +25,10 @@ import type { KeyTiming, ScheduledKey } from '../../keys/scheduleKeys.js';
 import {
   CachedKeyStore, type CachedKeyStoreOptions, type HeldKey, type KeySnapshot, type OpenedKeys, type RotatedKeys,
 } from '../CachedKeyStore.js';
-import type { RedisConnection, Script } from './RedisConnection.js';
+import type { RedisConnection } from './RedisConnection.js';
+import { RedisKeyRecords } from './RedisKeyRecords.js';
 
 export type RedisKeyStoreOptions = CachedKeyStoreOptions;
-
-// KEYS: hash, version. ARGV: kids the caller holds already (or knows to be unusable).
-// Returns { version, every kid, { kid, record JSON, ... } for the kids not in ARGV }: one consistent view.
-const READ = `
-local known = {}
-for i = 1, #ARGV do known[ARGV[i]] = true end
-local kids = redis.call('HKEYS', KEYS[1])
-local fresh = {}
-for _, kid in ipairs(kids) do
-  if not known[kid] then
-    fresh[#fresh + 1] = kid
-    fresh[#fresh + 1] = redis.call('HGET', KEYS[1], kid)
-  end
-end
-return { redis.call('GET', KEYS[2]) or '0', kids, fresh }
-`;
-
-// KEYS: hash, version. ARGV: version read, new kid, its record JSON, kids to delete...
-// Returns the new version, 0 when another writer came first (nothing written), -1 when the kid exists.
-const ADD = `
-if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return 0 end
-if redis.call('HSETNX', KEYS[1], ARGV[2], ARGV[3]) == 0 then return -1 end
-for i = 4, #ARGV do redis.call('HDEL', KEYS[1], ARGV[i]) end
-return redis.call('INCR', KEYS[2])
-`;
-
-// KEYS: hash, version. ARGV: kid, record JSON, kid, record JSON, ...
-// Writes the records back only into an empty hash; returns the new version, or 0 when it was not empty.
-const RESTORE = `
-if redis.call('HLEN', KEYS[1]) > 0 then return 0 end
-for i = 1, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-return redis.call('INCR', KEYS[2])
-`;
 
 const STORE = 'key store';
 /** Conditional writes retried this often when other writers keep coming first. */
@@ -86,31 +46,21 @@ interface Snapshot extends KeySnapshot {
   readonly version: string;
 }
 
-type ReadReply = [string, string[], string[]];
-
 export class RedisKeyStore extends CachedKeyStore<Snapshot> {
   readonly #redis: RedisConnection;
-  readonly #hash: string;
-  readonly #version: string;
-  readonly #readScript: Script;
-  readonly #addScript: Script;
-  readonly #restoreScript: Script;
+  readonly #records: RedisKeyRecords;
   /** Kids whose record failed to load: reported once, not fetched again (records are never rewritten). */
   readonly #bad = new Set<string>();
 
   constructor(redis: RedisConnection, options: RedisKeyStoreOptions) {
     super(options);
     this.#redis = redis;
-    this.#hash = redis.key('signing-keys');
-    this.#version = redis.key('signing-keys', 'version');
-    this.#readScript = redis.script('keysRead', 2, READ);
-    this.#addScript = redis.script('keysAdd', 2, ADD);
-    this.#restoreScript = redis.script('keysRestore', 2, RESTORE);
+    this.#records = new RedisKeyRecords(redis);
   }
 
   /** Where the keys are, for messages: the Redis URL (without credentials) and the hash. */
   override get location(): string {
-    return `Redis at ${this.#redis.url} (${this.#hash})`;
+    return `Redis at ${this.#redis.url} (${this.#records.hash})`;
   }
 
   /** Creates a key when there is none or the algorithm changed: of writers racing, exactly one adds it. */
@@ -170,9 +120,7 @@ export class RedisKeyStore extends CachedKeyStore<Snapshot> {
       const json = JSON.stringify(record);
       const keys = new Map(snapshot.keys).set(record.kid, { scheduled, json });
       const pruned = prune ? this.dropped(keys) : [];
-      const version = Number(await this.#redis.run(STORE, () =>
-        this.#addScript([this.#hash, this.#version], [snapshot.version, record.kid, json, ...pruned]),
-      ));
+      const version = await this.#redis.run(STORE, () => this.#records.add(snapshot.version, record.kid, json, pruned));
       if (version === -1) throw new Error(`key store: kid ${record.kid} exists already in ${this.location}`);
       if (version > 0) {
         for (const kid of pruned) keys.delete(kid);
@@ -196,9 +144,7 @@ export class RedisKeyStore extends CachedKeyStore<Snapshot> {
     for (let attempt = 1; ; attempt += 1) {
       const listedAt = this.clock.now();
       const known = [...(previous?.keys.keys() ?? []), ...this.#bad];
-      const [version, kids, fresh] = (await this.#redis.run(STORE, () =>
-        this.#readScript([this.#hash, this.#version], known),
-      )) as ReadReply;
+      const [version, kids, fresh] = await this.#redis.run(STORE, () => this.#records.read(known));
       if (kids.length === 0 && restore && previous !== undefined && previous.keys.size > 0 && attempt < MAX_WRITE_ATTEMPTS) {
         const restored = await this.#restore(previous);
         if (restored !== undefined) return { keys: previous.keys, version: restored, listedAt };
@@ -224,7 +170,7 @@ export class RedisKeyStore extends CachedKeyStore<Snapshot> {
   /** Writes the held records back into an empty hash; the new version, or undefined when it was not empty. */
   async #restore(previous: Snapshot): Promise<string | undefined> {
     const pairs = [...previous.keys].flatMap(([kid, held]) => [kid, held.json]);
-    const version = Number(await this.#redis.run(STORE, () => this.#restoreScript([this.#hash, this.#version], pairs)));
+    const version = await this.#redis.run(STORE, () => this.#records.restore(pairs));
     if (version === 0) return undefined;
     this.logger.warn(
       `signing keys: ${this.location} held no key (restarted without persistence, or flushed?); ` +

@@ -6,7 +6,8 @@
  * (`{ keyStore: true }`, `redis.key_store`). Each binding is `rebind` when
  * something is bound already and `bind` otherwise, so the module works loaded before
  * `serverAuthModule` (whose defaults then never bind) or after it (replacing
- * them). `init()` loads it first when the config has a `redis.url`.
+ * them). With a `redis.url` in the config, `init()` loads it first through
+ * the Redis driver (`redisStores.ts`).
  */
 import { ContainerModule, type interfaces } from 'inversify';
 import { defaultConfig } from '../../config/loadConfig.js';

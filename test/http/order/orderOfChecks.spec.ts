@@ -43,10 +43,10 @@ describe('order of checks', () => {
     it('when disabled, or the secret is wrong, answers 404 or 401 whatever the body', async () => {
       const disabled = await buildTestApp();
       await request(disabled.app).post(`${AUTH}/fleet/sessions`).send([1]).expect(404);
-      const t = await buildTestApp({ serverAuth: { fleet_mint_secret: 's3cret-s3cret-s3cret' } });
+      const t = await buildTestApp({ serverAuth: { fleet_mint_secret: 's3cret-s3cret-s3cret-s3cret-s3cret-s3cret' } });
       const res = await request(t.app).post(`${AUTH}/fleet/sessions`).set('X-Fleet-Secret', 'nope').send({ session_id: 5 }).expect(401);
       expect(res.body).to.deep.equal({ detail: 'invalid X-Fleet-Secret', code: 'ERR_TOKEN_INVALID' });
-      const ok = await request(t.app).post(`${AUTH}/fleet/sessions`).set('X-Fleet-Secret', 's3cret-s3cret-s3cret').send({ session_id: 5 });
+      const ok = await request(t.app).post(`${AUTH}/fleet/sessions`).set('X-Fleet-Secret', 's3cret-s3cret-s3cret-s3cret-s3cret-s3cret').send({ session_id: 5 });
       expect(ok.status).to.equal(400);
       expect(ok.body.detail).to.equal('session_id must be a string');
     });

@@ -1,8 +1,15 @@
+/**
+ * @module test/stores/jsonl/jsonlLog
+ * JsonlLog, the append-only file under every JSON Lines store: private file
+ * mode, skipped and terminated torn lines, fsynced appends in call order, and
+ * catching up with another writer's complete lines only.
+ */
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { expect } from 'chai';
 import { JsonlLog } from '../../../src/stores/jsonl/JsonlLog.js';
 import { RecordingLogger } from '../../support/RecordingLogger.js';
-import { StoreDir, appendLines, appendTornLine, readJsonLines, warnedLineNumbers } from '../../support/storeFiles.js';
+import { appendLines, appendTornLine, readJsonLines, warnedLineNumbers } from '../../support/storeFiles.js';
+import { jsonlFixture } from './jsonlFixture.js';
 
 interface Item {
   readonly n: number;
@@ -15,23 +22,14 @@ const parseItem = (value: unknown): Item | undefined => {
 };
 
 describe('JsonlLog', () => {
-  let dir: StoreDir;
-  let file: string;
-  let logs: JsonlLog<Item>[];
-  const open = (logger = new RecordingLogger()): { log: JsonlLog<Item>; entries: Item[] } => {
+  const fixture = jsonlFixture('log.jsonl', (file, logger) => {
     const opened = JsonlLog.openSync(file, parseItem, logger);
-    logs.push(opened.log);
-    return opened;
-  };
-
-  beforeEach(() => {
-    dir = new StoreDir();
-    file = dir.file('log.jsonl');
-    logs = [];
+    return { ...opened, close: () => opened.log.close() };
   });
-  afterEach(async () => {
-    await Promise.all(logs.map((log) => log.close()));
-    dir.remove();
+  const { open } = fixture;
+  let file: string;
+  beforeEach(() => {
+    file = fixture.file;
   });
 
   describe('openSync()', () => {

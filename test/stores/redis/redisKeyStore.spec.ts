@@ -1,12 +1,13 @@
 /**
  * @module test/stores/redis/redisKeyStore
- * RedisKeyStore: the file store's semantics over Redis. Keys survive a
- * restart (a new store on the same prefix), instances racing on an empty
- * Redis agree on one key, a rotation made by one instance (or the CLI) is
- * picked up by another after key_refresh_seconds on a FakeClock, retired keys
- * drop out and are pruned, and while Redis is away the keys held in memory
- * keep signing and verifying. Wiring: `redis.key_store` switches
- * TYPES.KeyStore to Redis, and `keys rotate` rotates there.
+ * RedisKeyStore: the KeyStore contract, and the file store's semantics over
+ * Redis. Keys survive a restart (a new store on the same prefix), instances
+ * racing on an empty Redis agree on one key, a rotation made by one instance
+ * (or the CLI) is picked up by another after key_refresh_seconds on a
+ * FakeClock, retired keys drop out and are pruned, and while Redis is away
+ * the keys held in memory keep signing and verifying. Wiring:
+ * `redis.key_store` switches TYPES.KeyStore to Redis, and `keys rotate`
+ * rotates there.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ import {
   RedisServerProcess, describeWithRedis, describeWithRedisServer, dropAndClose, openTestConnection, testPrefix,
 } from '../../support/redis.js';
 import { writeServerConfig } from '../../support/serverConfig.js';
+import { keyStoreContract } from '../keyStore.contract.js';
 
 const LEAD_MS = 600_000;
 const WINDOW_MS = 3_600_000;
@@ -54,6 +56,13 @@ const kidsOf = async (store: RedisKeyStore): Promise<string[]> => (await store.v
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(() => expect.fail('expected a rejection'), (error: unknown) => error);
 }
+
+describeWithRedis('RedisKeyStore with the shared suite', (url) => {
+  keyStoreContract('RedisKeyStore', async (clock) => {
+    const connection = await openTestConnection(url);
+    return { store: redisStore(connection, clock), close: () => dropAndClose(connection) };
+  }, { shared: true });
+});
 
 describeWithRedis('RedisKeyStore', (url) => {
   let prefix: string;

@@ -11,7 +11,7 @@ describeWithRedis('Redis token family store', (url) => {
   });
 
   describe('RedisTokenFamilyStore', () => {
-    // Per test, not at load: the suite may reach these tests minutes after loading them.
+    // Taken per test, not when the file loads: a long suite reaches these tests minutes later.
     let now: number;
     beforeEach(() => {
       now = Math.floor(Date.now() / 1000);

@@ -1,16 +1,23 @@
 /**
- * @module test/unit/keys/fileKeyStore
- * FileKeyStore: keys survive a restart (a second store on the same
- * directory), files are private, two stores starting at once agree on one
- * key, a key another process adds is picked up on the next refresh, and
- * damaged files are skipped with a warning.
+ * @module test/stores/file/fileKeyStore
+ * FileKeyStore: the KeyStore contract, plus what a directory adds: keys
+ * survive a restart (a second store on the same directory), files are
+ * private, two stores starting at once agree on one key, a key another
+ * process adds is picked up on the next refresh, damaged files are skipped
+ * with a warning, and a pruned key's file is deleted.
  */
-import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { FakeClock } from '../../support/FakeClock.js';
 import { fileStore, kidOf, removeKeyDirectory, tempKeyDirectory, tokenFrom, verifyWith } from '../../support/keyStores.js';
 import { RecordingLogger } from '../../support/RecordingLogger.js';
+import { keyStoreContract } from '../keyStore.contract.js';
+
+keyStoreContract('FileKeyStore', async (clock) => {
+  const dir = tempKeyDirectory();
+  return { store: fileStore(dir, clock), close: () => removeKeyDirectory(dir) };
+}, { shared: true });
 
 const keyFiles = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.json'));
 
@@ -139,6 +146,26 @@ describe('FileKeyStore', () => {
       let error: unknown;
       await fileStore(join(file, 'keys'), clock).signingKey().catch((caught: unknown) => (error = caught));
       expect(error).to.be.instanceOf(Error);
+    });
+  });
+
+  describe('rotate()', () => {
+    it('when an earlier key has passed its retirement window, deletes its file and reports it', async () => {
+      const store = fileStore(dir, clock);
+      const first = (await store.signingKey()).kid;
+      await store.rotate();
+      clock.advance(600_000 + 3_600_000); // the lead time, then the retirement window of testPolicy()
+
+      const { pruned } = await store.rotate();
+
+      expect(pruned).to.deep.equal([first]);
+      expect(existsSync(join(dir, `${first}.json`))).to.equal(false);
+    });
+  });
+
+  describe('describe()', () => {
+    it('names the key directory', () => {
+      expect(fileStore(dir, clock).describe()).to.deep.equal({ location: dir, shared: true });
     });
   });
 });
