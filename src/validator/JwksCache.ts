@@ -13,6 +13,7 @@
 import type { JWK } from 'jose';
 import { cacheLifetimeSeconds } from './cacheLifetime.js';
 import type { Endpoints } from './Endpoints.js';
+import { mlDsa65Verifier } from './mlDsa65Verifier.js';
 import { importVerificationKey, type VerificationKey } from './verificationKey.js';
 import { ValidatorUnavailableError } from './ValidatorError.js';
 import type { ResolvedOptions } from './ValidatorOptions.js';
@@ -27,6 +28,7 @@ export class JwksCache {
   /** Milliseconds: when the last fetch started (success or not), for the cooldown. */
   #lastFetch = Number.NEGATIVE_INFINITY;
   #inflight: Promise<void> | undefined;
+  readonly #mlDsa65 = (): ReturnType<typeof mlDsa65Verifier> => mlDsa65Verifier(this.options.mlDsa65Engine);
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -66,7 +68,7 @@ export class JwksCache {
     if (!res.ok) throw new Error(`JWKS ${jwks}: HTTP ${res.status}`);
     const body = (await res.json()) as { keys?: unknown };
     if (!Array.isArray(body.keys)) throw new Error(`JWKS ${jwks}: no keys array`);
-    const imported = await Promise.all((body.keys as JWK[]).map((jwk) => importVerificationKey(jwk)));
+    const imported = await Promise.all((body.keys as JWK[]).map((jwk) => importVerificationKey(jwk, this.#mlDsa65)));
     const keys = new Map<string, VerificationKey>();
     for (const key of imported) if (key !== undefined && !keys.has(key.kid)) keys.set(key.kid, key);
     this.#keys = keys;

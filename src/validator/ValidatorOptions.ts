@@ -4,6 +4,7 @@
  * Wrong options are programmer errors: `TypeError`/`RangeError` at creation,
  * never at the first request.
  */
+import type { MlDsa65EngineChoice } from './mlDsa65Verifier.js';
 
 /** The `fetch` the validator calls; the global one unless given (tests pass a counting wrapper). */
 export type ValidatorFetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -46,6 +47,10 @@ export interface ValidatorOptions {
   readonly maxTokenLifetimeSeconds?: number;
   /** Poll the server's revocation feed; without it revocations are not honoured. */
   readonly revocation?: RevocationOptions;
+  /** How many token strings with a verified signature to remember (claims and revocation are still checked each call); default 10000, 0 disables. */
+  readonly signatureCacheSize?: number;
+  /** ML-DSA-65 implementation: `auto` (default) uses `@oqs/liboqs-js` when installed and self-tested, else @noble/post-quantum. */
+  readonly mlDsa65Engine?: MlDsa65EngineChoice;
   readonly fetch?: ValidatorFetch;
   /** Milliseconds since the epoch; default `Date.now`. For tests. */
   readonly now?: () => number;
@@ -70,6 +75,8 @@ export interface ResolvedOptions {
   readonly jwksCooldownSeconds: number;
   readonly maxTokenLifetimeSeconds: number;
   readonly revocation: ResolvedRevocationOptions | undefined;
+  readonly signatureCacheSize: number;
+  readonly mlDsa65Engine: MlDsa65EngineChoice;
   readonly fetch: ValidatorFetch;
   readonly now: () => number;
   readonly onError: (error: unknown) => void;
@@ -90,6 +97,7 @@ function url(name: string, value: unknown): string {
   return href;
 }
 
+/** A non-negative number (seconds, mostly). */
 function seconds(name: string, value: unknown, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
@@ -117,6 +125,12 @@ function resolveRevocation(revocation: RevocationOptions): ResolvedRevocationOpt
   };
 }
 
+function engine(value: unknown): MlDsa65EngineChoice {
+  if (value === undefined) return 'auto';
+  if (value !== 'auto' && value !== 'noble') throw new TypeError("mlDsa65Engine must be 'auto' or 'noble'");
+  return value;
+}
+
 /** `issuer` + path, without doubling a trailing slash of the issuer. */
 export const underIssuer = (issuer: string, path: string): string => `${issuer.replace(/\/+$/, '')}${path}`;
 
@@ -132,6 +146,8 @@ export function resolveOptions(options: ValidatorOptions): ResolvedOptions {
     jwksCooldownSeconds: seconds('jwksCooldownSeconds', options.jwksCooldownSeconds, DEFAULT_JWKS_COOLDOWN_SECONDS),
     maxTokenLifetimeSeconds: seconds('maxTokenLifetimeSeconds', options.maxTokenLifetimeSeconds, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 1),
     revocation: options.revocation === undefined ? undefined : resolveRevocation(options.revocation),
+    signatureCacheSize: Math.floor(seconds('signatureCacheSize', options.signatureCacheSize, 10_000)),
+    mlDsa65Engine: engine(options.mlDsa65Engine),
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     now: options.now ?? Date.now,
     onError: options.onError ?? ((): void => undefined),

@@ -13,6 +13,7 @@ import { Endpoints } from './Endpoints.js';
 import { JwksCache } from './JwksCache.js';
 import { requireAuth } from './requireAuth.js';
 import { RevocationPoller } from './RevocationPoller.js';
+import { SignatureCache } from './SignatureCache.js';
 import type { RequireAuthOptions, Validator } from './Validator.js';
 import { InvalidTokenError, invalidToken } from './ValidatorError.js';
 import { resolveOptions, type ValidatorOptions } from './ValidatorOptions.js';
@@ -26,6 +27,7 @@ export function createValidator(input: ValidatorOptions): Validator {
   const options = resolveOptions(input);
   const endpoints = new Endpoints(options);
   const jwks = new JwksCache(options, endpoints);
+  const verified = new SignatureCache(options.signatureCacheSize, options.now);
   const revocations =
     options.revocation === undefined ? undefined : new RevocationPoller(options, options.revocation, endpoints);
 
@@ -37,12 +39,15 @@ export function createValidator(input: ValidatorOptions): Validator {
     const typ = jws.header['typ'];
     if (typ === REFRESH_TOKEN_TYP) throw invalidToken('refresh_token', 'refresh tokens are not accepted here');
     if (typ !== ACCESS_TOKEN_TYP) throw invalidToken('typ_invalid', 'typ header invalid');
-    const kid = jws.header['kid'];
-    const key = typeof kid === 'string' && kid !== '' ? await jwks.key(kid) : undefined;
-    if (key === undefined) throw invalidToken('unknown_kid', 'unknown kid');
-    // A downgrade to another of the issuer's algorithms under this key is refused too.
-    if (key.alg !== jws.header.alg) throw invalidToken('alg_not_allowed', 'algorithm not allowed');
-    await key.verify(token, jws.signingInput, jws.signature);
+    if (!verified.has(token)) {
+      const kid = jws.header['kid'];
+      const key = typeof kid === 'string' && kid !== '' ? await jwks.key(kid) : undefined;
+      if (key === undefined) throw invalidToken('unknown_kid', 'unknown kid');
+      // A downgrade to another of the issuer's algorithms under this key is refused too.
+      if (key.alg !== jws.header.alg) throw invalidToken('alg_not_allowed', 'algorithm not allowed');
+      await key.verify(token, jws.signingInput, jws.signature);
+      verified.add(token);
+    }
     const claims = checkAccessClaims(jws.payload, {
       issuer: options.issuer,
       audience: options.audience,

@@ -24,5 +24,6 @@ export {
   type ValidatorOptions,
 } from './ValidatorOptions.js';
 export { VALIDATOR_ALGORITHMS, type ValidatorAlgorithm } from './verificationKey.js';
+export type { MlDsa65EngineChoice } from './mlDsa65Verifier.js';
 export type { AccessClaims } from './AccessClaims.js';
 export type { RequireAuthOptions, Validator } from './Validator.js';

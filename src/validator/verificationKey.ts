@@ -4,13 +4,14 @@
  * Only the algorithms the server signs with are accepted, each with the key
  * type it must have; HMAC, `none` and anything else never reach a verifier.
  * RS256, ES256 and EdDSA go to jose with a one-algorithm allow-list.
- * ML-DSA-65 (RFC 9964 `AKP` keys) is checked on @noble/post-quantum, because
- * jose has ML-DSA only where WebCrypto does (Node >= 24.7): the signature is
- * raw FIPS 204 ML-DSA-65, pure, empty context, over ASCII `header.payload`.
+ * ML-DSA-65 (RFC 9964 `AKP` keys) is checked by `mlDsa65Verifier` (noble, or
+ * liboqs when installed), because jose has ML-DSA only where WebCrypto does
+ * (Node >= 24.7): the signature is raw FIPS 204 ML-DSA-65, pure, empty
+ * context, over the ASCII bytes of `header.payload`.
  */
-import { ml_dsa65 } from '@noble/post-quantum/ml-dsa.js';
 import { compactVerify, errors as joseErrors, importJWK, type JWK } from 'jose';
 import { decodeBase64url } from './decodeJws.js';
+import { ML_DSA_65_PUBLIC_KEY_LENGTH, type MlDsa65Verify } from './mlDsa65Verifier.js';
 import { invalidToken } from './ValidatorError.js';
 
 /** The JWS `alg` values a token of this server can carry. */
@@ -20,11 +21,6 @@ export type ValidatorAlgorithm = (typeof VALIDATOR_ALGORITHMS)[number];
 /** The `kty` each algorithm's key must have (RFC 7518 section 6, RFC 8037, RFC 9964). */
 const KEY_TYPE: Readonly<Record<ValidatorAlgorithm, string>> = { RS256: 'RSA', ES256: 'EC', EdDSA: 'OKP', 'ML-DSA-65': 'AKP' };
 
-/** FIPS 204 Table 2 sizes. */
-const ML_DSA_65_PUBLIC_KEY_LENGTH = 1952;
-const ML_DSA_65_SIGNATURE_LENGTH = 3309;
-/** Pure mode with the empty context (FIPS 204 section 5.2), stated rather than left to a library default. */
-const EMPTY_CONTEXT = new Uint8Array(0);
 const ascii = new TextEncoder();
 
 export interface VerificationKey {
@@ -40,23 +36,15 @@ export function isValidatorAlgorithm(value: unknown): value is ValidatorAlgorith
 
 const badSignature = (cause?: unknown): Error => invalidToken('bad_signature', 'signature verification failed', cause);
 
-function mlDsa65Key(kid: string, jwk: JWK): VerificationKey | undefined {
+function mlDsa65Key(kid: string, jwk: JWK, verifier: () => Promise<MlDsa65Verify>): VerificationKey | undefined {
   const pub = typeof jwk['pub'] === 'string' ? decodeBase64url(jwk['pub']) : undefined;
   if (pub === undefined || pub.length !== ML_DSA_65_PUBLIC_KEY_LENGTH) return undefined;
   return {
     kid,
     alg: 'ML-DSA-65',
     async verify(_token: string, signingInput: string, signature: Uint8Array): Promise<void> {
-      let valid = false;
-      if (signature.length === ML_DSA_65_SIGNATURE_LENGTH) {
-        try {
-          // noble-post-quantum 0.7 argument order: (signature, message, publicKey, options).
-          valid = ml_dsa65.verify(signature, ascii.encode(signingInput), pub, { context: EMPTY_CONTEXT });
-        } catch {
-          valid = false;
-        }
-      }
-      if (!valid) throw badSignature();
+      const verify = await verifier();
+      if (!verify(pub, ascii.encode(signingInput), signature)) throw badSignature();
     },
   };
 }
@@ -83,11 +71,14 @@ async function joseKey(kid: string, alg: Exclude<ValidatorAlgorithm, 'ML-DSA-65'
  * `use` other than `sig`, bad key material): such keys are skipped, never
  * guessed at, and a token naming them fails as `unknown kid`.
  */
-export async function importVerificationKey(jwk: JWK): Promise<VerificationKey | undefined> {
+export async function importVerificationKey(
+  jwk: JWK,
+  mlDsa65: () => Promise<MlDsa65Verify>,
+): Promise<VerificationKey | undefined> {
   const { kid, alg, kty, use } = jwk;
   if (typeof kid !== 'string' || kid === '' || !isValidatorAlgorithm(alg) || kty !== KEY_TYPE[alg]) return undefined;
   if (use !== undefined && use !== 'sig') return undefined;
-  if (alg === 'ML-DSA-65') return mlDsa65Key(kid, jwk);
+  if (alg === 'ML-DSA-65') return mlDsa65Key(kid, jwk, mlDsa65);
   try {
     return await joseKey(kid, alg, jwk);
   } catch {

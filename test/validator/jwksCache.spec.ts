@@ -30,7 +30,9 @@ describe('validator JWKS cache (real server)', function () {
     it('refetches the JWKS at most once per cooldown, however many arrive at once', async () => {
       const counting = countingFetch();
       const clock = fakeClock();
-      const validator = createValidator({ issuer: issuer.base, audience: ISSUER_AUDIENCE, fetch: counting.fetch, now: clock.now });
+      const validator = createValidator({
+        issuer: issuer.base, audience: ISSUER_AUDIENCE, fetch: counting.fetch, now: clock.now, signatureCacheSize: 0,
+      });
       const token = await walletAccessToken(issuer.base);
       await validator.verify(token);
       expect(counting.count(JWKS_PATH)).to.equal(1);

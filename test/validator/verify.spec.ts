@@ -101,5 +101,11 @@ describe('validator verify() (real server, RS256)', function () {
       expect(expired.message).to.equal('invalid token: token expired');
       expect((await lenient.verify(access)).jti).to.equal(decodeJwt(access).jti);
     });
+
+    it('refuses a token verified before, once expired: only its signature is remembered', async () => {
+      expect((await validator.verify(access)).sub).to.equal(decodeJwt(access).sub);
+      clock.advance(decodeJwt(access).exp! - Date.now() / 1000 + 5);
+      expect((await refusal(validator, access)).reason).to.equal('expired');
+    });
   });
 });
