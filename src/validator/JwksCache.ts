@@ -5,7 +5,8 @@
  * (the server sends a strong ETag; a 304 keeps the imported keys). A token
  * with a `kid` we do not hold triggers a refetch, so a rotation is picked up
  * at once; but never more than one fetch per `jwksCooldownSeconds`, whatever
- * the cause, and concurrent callers share one fetch: a flood of tokens with
+ * the cause (once a second while no keys are held at all: every token fails
+ * then anyway), and concurrent callers share one fetch: a flood of tokens with
  * made-up kids costs the issuer at most one request per cooldown.
  * When a refetch fails the keys already held stay in use (the feed, not the
  * JWKS, is what revokes), and the error goes to `onError`.
@@ -47,7 +48,9 @@ export class JwksCache {
 
   async #refresh(now: number): Promise<void> {
     if (this.#inflight !== undefined) return this.#inflight;
-    if (now - this.#lastFetch < this.options.jwksCooldownSeconds * 1000) return;
+    // Holding no keys at all, every token fails anyway: retry each second rather than once per cooldown.
+    const cooldownMs = Math.min(this.#keys === undefined ? 1000 : Infinity, this.options.jwksCooldownSeconds * 1000);
+    if (now - this.#lastFetch < cooldownMs) return;
     this.#lastFetch = now;
     this.#inflight = this.#fetch()
       .catch((error: unknown) => this.options.onError(error))
