@@ -11,6 +11,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { CryptoBench } from './crypto/cryptoLimit.js';
 import { loadMlDsa65Engine } from '../src/wallet/mlDsa65Engines.js';
+import { BENCH_RATE_LIMITS } from './http/authServer.js';
 import { projectRoot } from './http/childProcess.js';
 import { checkTargets, formatTable, type Results } from './report.js';
 import { allEndToEnd, challengeIssuance, challengeMemory, CONNECTIONS, guardOverhead } from './sections.js';
@@ -28,6 +29,11 @@ async function main(): Promise<void> {
     return value;
   };
 
+  log(
+    BENCH_RATE_LIMITS
+      ? 'bench: rate limits on (PICO_BENCH_RATE_LIMITS=on), with limits no run reaches'
+      : 'bench: rate limits off (server_auth.rate_limits.enabled: false); PICO_BENCH_RATE_LIMITS=on measures them',
+  );
   const crypto = await CryptoBench.start();
   const cryptoLimit = await step('crypto limit (a worker per core)', () => crypto.limit());
   const endToEnd = await step('end-to-end sign-in per algorithm', () => allEndToEnd(crypto));

@@ -69,17 +69,17 @@ export class FlexibleRateLimiter implements RateLimiter {
     const limits = settings.rate_limits;
     this.#enabled = limits.enabled;
     const counters = (route: LimitedRoute, config: RouteLimits): Counter[] => [
-      { name: 'ip', limit: config.per_ip, limiter: limiters(`${route}:ip`, config.per_ip.points, config.per_ip.window_seconds) },
+      { name: 'ip', limit: config.per_ip, limiter: limiters(`${route}.ip`, config.per_ip.points, config.per_ip.window_seconds) },
       ...(config.per_account === undefined
         ? []
-        : [{ name: 'account' as const, limit: config.per_account, limiter: limiters(`${route}:account`, config.per_account.points, config.per_account.window_seconds) }]),
+        : [{ name: 'account' as const, limit: config.per_account, limiter: limiters(`${route}.account`, config.per_account.points, config.per_account.window_seconds) }]),
     ];
     this.#routes = new Map(LIMITED_ROUTES.map((route) => [route, counters(route, limits[route])]));
     this.#failures = limits.login_failures;
     this.#pairFailures = limiters('login-failures', UNBOUNDED, FAILURE_MEMORY_SECONDS);
     this.#pairBlocks = limiters('login-backoff', 1, limits.login_failures.max_backoff_seconds);
     const account = limits.login_failures.account_failures;
-    this.#accountFailures = limiters('login-failures:account', account.points, account.window_seconds);
+    this.#accountFailures = limiters('login-failures.account', account.points, account.window_seconds);
     const knownDays = limits.login_failures.known_ip_days;
     this.#knownIps = knownDays === 0 ? undefined : limiters('login-known-ip', UNBOUNDED, knownDays * 86_400);
   }
@@ -140,7 +140,7 @@ export class FlexibleRateLimiter implements RateLimiter {
     await Promise.all([
       this.#pairFailures.delete(key),
       this.#pairBlocks.delete(key),
-      this.#knownIps?.set(key, 1, this.#failures.known_ip_days * 86_400),
+      this.#knownIps?.set(key, 1, this.#knownIps.duration),
     ]);
   }
 

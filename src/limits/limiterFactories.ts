@@ -12,8 +12,15 @@ import type { RedisConnection } from '../stores/redis/RedisConnection.js';
 /** A counter store: at most `points` per `durationSeconds`, keys under `name`. */
 export type LimiterFactory = (name: string, points: number, durationSeconds: number) => RateLimiterAbstract;
 
+/**
+ * RateLimiterMemory expires keys with a timer, and Node timers hold at most
+ * 2^31 - 1 ms (about 24.8 days): a longer duration would fire at once and
+ * forget the key. In-process counts do not outlive a restart anyway.
+ */
+const MAX_MEMORY_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 export const memoryLimiters: LimiterFactory = (name, points, duration) =>
-  new RateLimiterMemory({ keyPrefix: name, points, duration });
+  new RateLimiterMemory({ keyPrefix: name, points, duration: Math.min(duration, MAX_MEMORY_SECONDS) });
 
 export function redisLimiters(connection: RedisConnection): LimiterFactory {
   return (name, points, duration) =>
@@ -22,6 +29,6 @@ export function redisLimiters(connection: RedisConnection): LimiterFactory {
       keyPrefix: connection.key('rate', name),
       points,
       duration,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration }),
+      insuranceLimiter: memoryLimiters(name, points, duration),
     });
 }

@@ -77,6 +77,24 @@ describeWithRedis('several instances sharing Redis (real servers)', (url) => {
     }
   });
 
+  it('when one address asks the three for challenges, they share one limit: the 11th in a minute is 429', async () => {
+    const address = new Wallet().address;
+    const bases = [a, b, c];
+    for (let i = 0; i < 10; i += 1) {
+      const res = await requestJson('POST', `${bases[i % 3]}${AUTH}/challenge`, { body: { address } });
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    }
+    const refused = await fetch(`${b}${AUTH}/challenge`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ address }),
+    });
+    expect(refused.status).to.equal(429);
+    expect(await refused.json()).to.deep.equal({ detail: 'too many requests', code: 'ERR_RATE_LIMITED' });
+    expect(Number(refused.headers.get('retry-after'))).to.be.within(1, 60);
+    expect(refused.headers.get('ratelimit-policy')).to.equal('"ip";q=120;w=60, "account";q=10;w=60');
+    // Another address is not affected.
+    expect((await requestJson('POST', `${a}${AUTH}/challenge`, { body: { address: new Wallet().address } })).status).to.equal(200);
+  });
+
   it('when an operator token is revoked on A, the guard of C refuses it at once', async () => {
     const revoker = await operatorLogin(a);
     const victim = await operatorLogin(c);

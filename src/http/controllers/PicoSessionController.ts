@@ -16,7 +16,9 @@ import { assertPasswordLogin, type LoginService } from '../../services/LoginServ
 import type { RefreshService } from '../../services/RefreshService.js';
 import { AUTH_BASE_PATH } from '../authBasePath.js';
 import { gate } from '../guard/gate.js';
+import { clientIpOf, rateLimited } from '../guard/rateLimited.js';
 import { jsonBody } from '../jsonBody.js';
+import { noStore } from '../noStore.js';
 import { respond } from '../respond.js';
 import { fleetSessionRequest } from '../schemas/fleetSessionRequest.js';
 import { loginRequest } from '../schemas/loginRequest.js';
@@ -33,6 +35,10 @@ const fleetSecret = gate('fleetSecret', (container) => {
   return (req) => assertFleetSecret(settings, req.get('X-Fleet-Secret'));
 });
 
+const loginLimit = rateLimited('login', 'email');
+const refreshLimit = rateLimited('refresh');
+const fleetLimit = rateLimited('fleet_sessions', 'session_id');
+
 @scopedController(AUTH_BASE_PATH)
 export class PicoSessionController {
   constructor(
@@ -42,17 +48,17 @@ export class PicoSessionController {
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
 
-  @httpPost('/login', jsonBody, passwordLoginEnabled)
+  @httpPost('/login', noStore, jsonBody, loginLimit, passwordLoginEnabled)
   async login(@request() req: Request, @response() res: Response): Promise<void> {
-    await respond(res, this.logger, () => this.logins.login(loginRequest.parse(req.body)));
+    await respond(res, this.logger, () => this.logins.login(loginRequest.parse(req.body), { ip: clientIpOf(res) }));
   }
 
-  @httpPost('/refresh', jsonBody)
+  @httpPost('/refresh', noStore, jsonBody, refreshLimit)
   async refresh(@request() req: Request, @response() res: Response): Promise<void> {
     await respond(res, this.logger, () => this.refreshes.refresh(refreshRequest.parse(req.body)));
   }
 
-  @httpPost('/fleet/sessions', jsonBody, fleetSecret)
+  @httpPost('/fleet/sessions', noStore, jsonBody, fleetLimit, fleetSecret)
   async fleetSession(@request() req: Request, @response() res: Response): Promise<void> {
     await respond(res, this.logger, () => this.fleet.mintSession(fleetSessionRequest.parse(req.body)));
   }

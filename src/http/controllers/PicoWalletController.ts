@@ -9,11 +9,16 @@ import { TYPES } from '../../identifiers.js';
 import type { Logger } from '../../logging/Logger.js';
 import type { SignInService } from '../../services/SignInService.js';
 import { AUTH_BASE_PATH } from '../authBasePath.js';
+import { rateLimited } from '../guard/rateLimited.js';
 import { jsonBody } from '../jsonBody.js';
+import { noStore } from '../noStore.js';
 import { respond } from '../respond.js';
 import { challengeRequest } from '../schemas/challengeRequest.js';
 import { signInRequest } from '../schemas/signInRequest.js';
 import { scopedController } from '../scopedController.js';
+
+const challengeLimit = rateLimited('challenge', 'address');
+const signInLimit = rateLimited('sign_in', 'address');
 
 @scopedController(AUTH_BASE_PATH)
 export class PicoWalletController {
@@ -22,12 +27,12 @@ export class PicoWalletController {
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
 
-  @httpPost('/challenge', jsonBody)
+  @httpPost('/challenge', jsonBody, challengeLimit)
   async challenge(@request() req: Request, @response() res: Response): Promise<void> {
     await respond(res, this.logger, () => this.signIns.challenge(challengeRequest.parse(req.body)));
   }
 
-  @httpPost('/sign-in', jsonBody)
+  @httpPost('/sign-in', noStore, jsonBody, signInLimit)
   async signIn(@request() req: Request, @response() res: Response): Promise<void> {
     await respond(res, this.logger, () => this.signIns.signIn(signInRequest.parse(req.body)));
   }
