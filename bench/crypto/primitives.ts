@@ -15,7 +15,7 @@ import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { ml_dsa65 } from '@noble/post-quantum/ml-dsa.js';
 import { jwtVerify } from 'jose';
 import type { WalletAlgorithm } from '../../src/wallet/WalletAlgorithm.js';
-import { loadMlDsa65Engine } from '../../src/wallet/mlDsa65Engines.js';
+import { loadMlDsa65Engine } from '../../src/crypto/mlDsa65Engines.js';
 
 export type Op = () => void;
 

@@ -2,16 +2,27 @@
  * @module tokens/signJwt
  * Signs a compact JWT with a key from the key store. The header is always
  * `{alg, kid, typ: "JWT"}` with `alg` taken from the key, never from input.
- * RS256, ES256 and EdDSA are signed by node:crypto off the event loop
- * (`signNodeJws`); ML-DSA-65 by `signMlDsaJws`.
+ * The key's `JwsAlgorithm` signs the signing input; an algorithm marked
+ * `onWorkers` (ML-DSA-65) is signed on the crypto worker pool instead, off
+ * the event loop.
  */
 import type { JWTPayload } from 'jose';
-import type { SigningKey } from '../stores/KeyStore.js';
-import { signMlDsaJws } from './mlDsaJws.js';
-import { signNodeJws } from './nodeJws.js';
+import { sharedCryptoPool } from '../workers/sharedCryptoPool.js';
+import { encodeBase64url } from './base64url.js';
+import type { SigningKey } from './SigningKey.js';
+import { tokenAlgorithm } from './tokenAlgorithms.js';
+
+const ascii = new TextEncoder();
+
+const encodeJson = (value: object): string => encodeBase64url(ascii.encode(JSON.stringify(value)));
 
 export async function signJwt(payload: JWTPayload, key: SigningKey): Promise<string> {
-  const header = { alg: key.alg, kid: key.kid, typ: 'JWT' };
-  if (key.alg === 'ML-DSA-65') return signMlDsaJws(header, { ...payload }, key.privateKey);
-  return signNodeJws(key.alg, header, { ...payload }, key.privateKey);
+  const signingInput = `${encodeJson({ alg: key.alg, kid: key.kid, typ: 'JWT' })}.${encodeJson(payload)}`;
+  const input = ascii.encode(signingInput);
+  const algorithm = tokenAlgorithm(key.alg);
+  const signature =
+    algorithm.onWorkers === undefined
+      ? await algorithm.sign(key.privateKey, input)
+      : await sharedCryptoPool().sign(key.alg, key.privateKey as Uint8Array, input);
+  return `${signingInput}.${encodeBase64url(signature)}`;
 }

@@ -30,6 +30,8 @@ const DEFAULTS: PicoConfig = {
     challenge_ttl_seconds: 60,
     challenge_max_pending: 100000,
     supported_wallet_algorithms: ['ML-DSA-65', 'Ed25519', 'secp256k1'],
+    wallet_verify_path: 'threadPool',
+    ml_dsa_engine: 'auto',
     auto_create_admin: false,
     admin_email: 'admin@pico.local',
     admin_password: 'admin',
