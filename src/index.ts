@@ -12,7 +12,7 @@ export { MANIFEST_FIELD } from './boot/manifest.js';
 export type { ManifestEntry } from './boot/manifest.js';
 export { loadConfig } from './config/loadConfig.js';
 export type {
-  PicoConfig, RedisSettings, ServerAuthSettings, ServerSettings, TokenAlgorithm,
+  MlDsaEngineSetting, PicoConfig, RedisSettings, ServerAuthSettings, ServerSettings, TokenAlgorithm, WalletVerifyPath,
 } from './config/ServerAuthSettings.js';
 
 export { AuthServerError } from './errors/AuthServerError.js';
@@ -78,7 +78,9 @@ export { AUTH_LOCALS_KEY, BearerGuard } from './guard/BearerGuard.js';
 export type { ChallengeResponse, SignInResponse, SignInService } from './services/SignInService.js';
 export type { LoginService } from './services/LoginService.js';
 export type { WalletVerifier } from './wallet/WalletVerifier.js';
-export type { WalletScheme } from './wallet/WalletScheme.js';
+export type {
+  AsyncVerify, SyncVerify, VerifyPlacement, WalletFastPath, WalletRequestForms, WalletScheme, WorkerVerifier, WorkerVerifyOptions,
+} from './wallet/WalletScheme.js';
 export { WALLET_ALGORITHMS } from './wallet/WalletAlgorithm.js';
 export type { WalletAlgorithm } from './wallet/WalletAlgorithm.js';
 export type { Clock } from './time/Clock.js';
