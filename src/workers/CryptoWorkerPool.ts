@@ -49,6 +49,11 @@ interface Slot {
 
 const MAX_FAILURES = 3;
 
+/** Comparable form of engine choices: `auto` is what an absent choice means, so it is left out. */
+function engineKey(engines: WorkerVerifyOptions['engines']): string {
+  return JSON.stringify(Object.entries(engines ?? {}).filter(([, choice]) => choice !== 'auto').sort());
+}
+
 export class CryptoWorkerPool {
   readonly #size: number;
   readonly #fallback: RunInThread;
@@ -70,7 +75,7 @@ export class CryptoWorkerPool {
    * in-flight jobs answered in this thread) so the next job starts fresh ones.
    */
   useEngines(engines: WorkerVerifyOptions['engines']): void {
-    if (JSON.stringify(engines ?? {}) === JSON.stringify(this.#engines ?? {})) return;
+    if (engineKey(engines) === engineKey(this.#engines)) return;
     this.#engines = engines;
     void this.close();
   }

@@ -221,6 +221,8 @@ describe('config/loadConfig', () => {
         ['an empty host', { server: { host: '' } }, 'server.host: must NOT have fewer than 1 characters'],
         ['algorithm HS256', { server_auth: { algorithm: 'HS256' } }, 'server_auth.algorithm: must be equal to one of the allowed values: RS256, ES256, EdDSA, ML-DSA-65'],
         ['an unknown wallet algorithm', { server_auth: { supported_wallet_algorithms: ['Ed25519', 'RSA'] } }, 'server_auth.supported_wallet_algorithms[1]: must be equal to one of the allowed values: ML-DSA-65, Ed25519, secp256k1'],
+        ['an unknown wallet verify path', { server_auth: { wallet_verify_path: 'gpu' } }, 'server_auth.wallet_verify_path: must be equal to one of the allowed values: threadPool, workers, reference'],
+        ['an unknown ML-DSA engine', { server_auth: { ml_dsa_engine: 'liboqs' } }, 'server_auth.ml_dsa_engine: must be equal to one of the allowed values: auto, noble'],
         ['no wallet algorithm', { server_auth: { supported_wallet_algorithms: [] } }, 'server_auth.supported_wallet_algorithms: must NOT have fewer than 1 items'],
         ['a duplicated wallet algorithm', { server_auth: { supported_wallet_algorithms: ['Ed25519', 'Ed25519'] } }, 'server_auth.supported_wallet_algorithms: must NOT have duplicate items (items ## 1 and 0 are identical)'],
         ['an issuer that is not http(s)', { server_auth: { issuer: 'ftp://auth' } }, 'server_auth.issuer: must start with http:// or https:// (must match pattern "^https?://\\S+$")'],
