@@ -9,8 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
+import { benchSwitches } from './benchSwitches.js';
 import { CryptoBench } from './crypto/cryptoLimit.js';
-import { loadMlDsa65Engine } from '../src/wallet/mlDsa65Engines.js';
+import { loadMlDsa65Engine } from '../src/crypto/mlDsa65Engines.js';
 import { BENCH_RATE_LIMITS } from './http/authServer.js';
 import { projectRoot } from './http/childProcess.js';
 import { checkTargets, formatTable, type Results } from './report.js';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
       ? 'bench: rate limits on (PICO_BENCH_RATE_LIMITS=on), with limits no run reaches'
       : 'bench: rate limits off (server_auth.rate_limits.enabled: false); PICO_BENCH_RATE_LIMITS=on measures them',
   );
-  const crypto = await CryptoBench.start();
+  const crypto = await CryptoBench.start(benchSwitches.mlDsaEngine);
   const cryptoLimit = await step('crypto limit (a worker per core)', () => crypto.limit());
   const endToEnd = await step('end-to-end sign-in per algorithm', () => allEndToEnd(crypto));
   await crypto.close();
@@ -51,8 +52,8 @@ async function main(): Promise<void> {
     },
     date: new Date().toISOString(),
     connections: CONNECTIONS,
-    // What the server's verify workers load, by the same rule and environment.
-    serverMlDsaEngine: (await loadMlDsa65Engine()).name,
+    // What the server's verify workers load, by the same rule and setting.
+    serverMlDsaEngine: (await loadMlDsa65Engine(benchSwitches.mlDsaEngine)).name,
     cryptoLimit,
     endToEnd,
     challenge: { ...issuance, ratioToPlainRoute: issuance.reqPerSec / guard.plain.reqPerSec },

@@ -3,7 +3,7 @@
  * The results document, its target checks, and the Markdown tables printed
  * (and pasted into the README's Performance section).
  */
-import { WALLET_ALGORITHMS, type WalletAlgorithm } from '../src/wallet/WalletAlgorithm.js';
+import { BENCH_ALGORITHMS, type BenchAlgorithm } from './benchAlgorithms.js';
 import type { AlgorithmLimit, CryptoLimit } from './crypto/cryptoLimit.js';
 import type { ChallengeIssuance, ChallengeMemory, EndToEnd, GuardOverhead } from './sections.js';
 
@@ -14,7 +14,7 @@ export interface Results {
   /** The ML-DSA-65 engine the server's verify workers ran. */
   readonly serverMlDsaEngine: string;
   readonly cryptoLimit: CryptoLimit;
-  readonly endToEnd: Record<WalletAlgorithm, EndToEnd>;
+  readonly endToEnd: Record<BenchAlgorithm, EndToEnd>;
   readonly challenge: ChallengeIssuance & { readonly ratioToPlainRoute: number };
   readonly guard: GuardOverhead;
   readonly memory: ChallengeMemory;
@@ -26,7 +26,7 @@ const TARGETS = { endToEndRatio: 0.8, guardRatio: 0.85, p99OverP50: 5, memoryByt
 
 export function checkTargets(results: Omit<Results, 'targets' | 'seconds'>): Record<string, boolean> {
   const targets: Record<string, boolean> = {};
-  for (const algorithm of WALLET_ALGORITHMS) {
+  for (const algorithm of BENCH_ALGORITHMS) {
     const run = results.endToEnd[algorithm];
     targets[`${algorithm}: end-to-end >= ${TARGETS.endToEndRatio} x crypto limit`] = run.ratio >= TARGETS.endToEndRatio;
     targets[`${algorithm}: p99 <= ${TARGETS.p99OverP50} x p50 (unit and sign-in request)`] =
@@ -50,7 +50,7 @@ function cryptoRows(limit: CryptoLimit): string[] {
   return [
     '| wallet | verify/s (implementation) | verify CPU µs | crypto limit, sign-ins/s | by formula | sign-in crypto CPU µs |',
     '|---|---|---|---|---|---|',
-    ...WALLET_ALGORITHMS.map((algorithm) => row(algorithm, limit.implementations[algorithm] ?? '', limit.perAlgorithm[algorithm])),
+    ...BENCH_ALGORITHMS.map((algorithm) => row(algorithm, limit.implementations[algorithm] ?? '', limit.perAlgorithm[algorithm])),
     row('ML-DSA-65', 'pure-JS @noble, for comparison', limit.mlDsa65Noble),
   ];
 }
@@ -59,7 +59,7 @@ function endToEndRows(results: Results): string[] {
   return [
     '| wallet | sign-ins/s | crypto limit (before / after) | ratio | CPU ratio | unit p50 / p99 ms | sign-in p50 / p99 ms | CPU µs per sign-in: server (event loop) / load generator / crypto | other tenants |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...WALLET_ALGORITHMS.map((algorithm) => {
+    ...BENCH_ALGORITHMS.map((algorithm) => {
       const e = results.endToEnd[algorithm];
       return (
         `| ${algorithm} | ${n(e.signInsPerSec)}${e.failures > 0 ? ` (${e.failures} failed)` : ''} | ` +

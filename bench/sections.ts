@@ -4,8 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { WalletAlgorithm } from '../src/wallet/WalletAlgorithm.js';
-import { WALLET_ALGORITHMS } from '../src/wallet/WalletAlgorithm.js';
+import { BENCH_ALGORITHMS, type BenchAlgorithm } from './benchAlgorithms.js';
 import type { CryptoBench, Measured } from './crypto/cryptoLimit.js';
 import { startAuthServer } from './http/authServer.js';
 import { projectRoot, startServer } from './http/childProcess.js';
@@ -48,7 +47,7 @@ export interface EndToEnd {
   readonly otherLoadCores?: number;
 }
 
-export async function endToEnd(algorithm: WalletAlgorithm, crypto: CryptoBench): Promise<EndToEnd> {
+export async function endToEnd(algorithm: BenchAlgorithm, crypto: CryptoBench): Promise<EndToEnd> {
   const cryptoBefore = await crypto.signIn(algorithm);
   const server = await startAuthServer();
   let outcome: LoadOutcome<SignInRun>;
@@ -96,9 +95,9 @@ function defined<K extends string>(key: K, value: number | undefined): { [P in K
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
 }
 
-export async function allEndToEnd(crypto: CryptoBench): Promise<Record<WalletAlgorithm, EndToEnd>> {
-  const results = {} as Record<WalletAlgorithm, EndToEnd>;
-  for (const algorithm of WALLET_ALGORITHMS) results[algorithm] = await endToEnd(algorithm, crypto);
+export async function allEndToEnd(crypto: CryptoBench): Promise<Record<BenchAlgorithm, EndToEnd>> {
+  const results = {} as Record<BenchAlgorithm, EndToEnd>;
+  for (const algorithm of BENCH_ALGORITHMS) results[algorithm] = await endToEnd(algorithm, crypto);
   return results;
 }
 

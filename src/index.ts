@@ -12,7 +12,7 @@ export { MANIFEST_FIELD } from './boot/manifest.js';
 export type { ManifestEntry } from './boot/manifest.js';
 export { loadConfig } from './config/loadConfig.js';
 export type {
-  PicoConfig, RedisSettings, ServerAuthSettings, ServerSettings, TokenAlgorithm,
+  MlDsaEngineSetting, PicoConfig, RedisSettings, ServerAuthSettings, ServerSettings, TokenAlgorithm, WalletVerifyPath,
 } from './config/ServerAuthSettings.js';
 
 export { AuthServerError } from './errors/AuthServerError.js';
@@ -96,7 +96,9 @@ export type {
   MintsQuery, MintView, RevokedJtisQuery, RevokeRequest, TokenAdminService,
 } from './services/TokenAdminService.js';
 export type { WalletVerifier } from './wallet/WalletVerifier.js';
-export type { WalletScheme } from './wallet/WalletScheme.js';
+export type {
+  AsyncVerify, SyncVerify, VerifyPlacement, WalletFastPath, WalletRequestForms, WalletScheme, WorkerVerifier, WorkerVerifyOptions,
+} from './wallet/WalletScheme.js';
 export { WALLET_ALGORITHMS } from './wallet/WalletAlgorithm.js';
 export type { WalletAlgorithm } from './wallet/WalletAlgorithm.js';
 export type { Clock } from './time/Clock.js';

@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { WALLET_ALGORITHMS, type WalletAlgorithm } from '../../src/wallet/WalletAlgorithm.js';
+import { BENCH_ALGORITHMS, type BenchAlgorithm } from '../benchAlgorithms.js';
 import type { TaskResult, WorkerReady } from './worker.js';
 
 export interface Measured {
@@ -24,7 +24,7 @@ export interface CryptoLimit {
   /** Implementation per primitive (`rs256`, then each wallet algorithm). */
   readonly implementations: Record<string, string>;
   readonly rs256Sign: Measured;
-  readonly perAlgorithm: Record<WalletAlgorithm, AlgorithmLimit>;
+  readonly perAlgorithm: Record<BenchAlgorithm, AlgorithmLimit>;
   /** ML-DSA-65 with the pure-JS reference, for comparison. */
   readonly mlDsa65Noble: AlgorithmLimit;
 }
@@ -100,8 +100,8 @@ export class CryptoBench {
       const signIn = await this.signIn(suffix);
       return { verify, signIn, signInPerSecFormula: 1 / (1 / verify.perSec + 2 / rs256Sign.perSec) };
     };
-    const perAlgorithm = {} as Record<WalletAlgorithm, AlgorithmLimit>;
-    for (const algorithm of WALLET_ALGORITHMS) perAlgorithm[algorithm] = await limitOf(algorithm);
+    const perAlgorithm = {} as Record<BenchAlgorithm, AlgorithmLimit>;
+    for (const algorithm of BENCH_ALGORITHMS) perAlgorithm[algorithm] = await limitOf(algorithm);
     const mlDsa65Noble = await limitOf('ML-DSA-65/noble');
     return { cores: this.cores, implementations: this.implementations, rs256Sign, perAlgorithm, mlDsa65Noble };
   }

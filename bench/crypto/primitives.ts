@@ -14,8 +14,8 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { ml_dsa65 } from '@noble/post-quantum/ml-dsa.js';
 import { jwtVerify } from 'jose';
-import type { WalletAlgorithm } from '../../src/wallet/WalletAlgorithm.js';
-import { loadMlDsa65Engine } from '../../src/wallet/mlDsa65Engines.js';
+import type { BenchAlgorithm } from '../benchAlgorithms.js';
+import { loadMlDsa65Engine } from '../../src/crypto/mlDsa65Engines.js';
 
 export type Op = () => void;
 
@@ -88,7 +88,7 @@ async function mlDsa65Verify(engineName?: string): Promise<Primitive> {
   };
 }
 
-export async function walletVerify(algorithm: WalletAlgorithm, engine?: string): Promise<Primitive> {
+export async function walletVerify(algorithm: BenchAlgorithm, engine?: string): Promise<Primitive> {
   switch (algorithm) {
     case 'Ed25519':
       return ed25519Verify();

@@ -6,7 +6,7 @@
  * once, so all cores work together.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { WALLET_ALGORITHMS } from '../../src/wallet/WalletAlgorithm.js';
+import { BENCH_ALGORITHMS } from '../benchAlgorithms.js';
 import { combined, rs256Sign, walletVerify, type Op } from './primitives.js';
 
 export interface TaskMessage {
@@ -32,7 +32,7 @@ const implementations: Record<string, string> = {};
 const rs256 = await rs256Sign();
 ops.set('rs256', rs256.op);
 implementations['rs256'] = rs256.implementation;
-for (const algorithm of WALLET_ALGORITHMS) {
+for (const algorithm of BENCH_ALGORITHMS) {
   const verify = await walletVerify(algorithm, (workerData as { engine?: string }).engine);
   ops.set(`verify:${algorithm}`, verify.op);
   ops.set(`signIn:${algorithm}`, combined(verify.op, rs256.op));

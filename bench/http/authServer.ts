@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchSwitches } from '../benchSwitches.js';
 import { startServer, type Server } from './childProcess.js';
 
 /**
@@ -29,6 +30,8 @@ const CONFIG = `server_auth:
   audience: pico-bench
   challenge_ttl_seconds: 3600
   challenge_max_pending: 10000000
+  wallet_verify_path: ${benchSwitches.walletVerifyPath}
+  ml_dsa_engine: ${benchSwitches.mlDsaEngine}
 ${LIMITS}server:
   host: 127.0.0.1
   port: 0

@@ -7,7 +7,7 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { ml_dsa65 } from '@noble/post-quantum/ml-dsa.js';
 import { ethereumAddress } from '../../src/wallet/ethereumAddress.js';
-import type { WalletAlgorithm } from '../../src/wallet/WalletAlgorithm.js';
+import type { BenchAlgorithm } from '../benchAlgorithms.js';
 
 export interface BenchWallet {
   /** What the client sends as `address` (the Ethereum address for secp256k1). */
@@ -56,7 +56,7 @@ async function mlDsaSigner(): Promise<OqsSigner> {
   }
 }
 
-export async function createWallets(algorithm: WalletAlgorithm, count: number): Promise<BenchWallet[]> {
+export async function createWallets(algorithm: BenchAlgorithm, count: number): Promise<BenchWallet[]> {
   if (algorithm !== 'ML-DSA-65') return Array.from({ length: count }, () => openSslWallet(algorithm));
   const signer = await mlDsaSigner();
   return Array.from({ length: count }, () => {

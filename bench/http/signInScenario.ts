@@ -11,7 +11,7 @@
  * the challenge request is sent to the sign-in response.
  */
 import autocannon from 'autocannon';
-import type { WalletAlgorithm } from '../../src/wallet/WalletAlgorithm.js';
+import type { BenchAlgorithm } from '../benchAlgorithms.js';
 import { createWallets, type BenchWallet } from './benchWallets.js';
 import { summarize, type LatencySummary } from './latency.js';
 
@@ -48,7 +48,7 @@ async function fetchChallenge(base: string, address: string): Promise<string> {
 }
 
 /** `count` pre-signed sign-in bodies, each for a challenge the server issued. */
-async function prepare(base: string, algorithm: WalletAlgorithm, wallets: readonly BenchWallet[], count: number): Promise<Prepared> {
+async function prepare(base: string, algorithm: BenchAlgorithm, wallets: readonly BenchWallet[], count: number): Promise<Prepared> {
   const challengeBodies: string[] = new Array(count);
   const signInBodies: string[] = new Array(count);
   let next = 0;
@@ -130,7 +130,7 @@ async function run(base: string, prepared: Prepared, connections: number): Promi
 
 export interface SignInScenario {
   readonly port: number;
-  readonly algorithm: WalletAlgorithm;
+  readonly algorithm: BenchAlgorithm;
   readonly connections: number;
   readonly seconds: number;
   /** Called after warm-up and preparation, just before the timed run. */

@@ -4,10 +4,15 @@
  * is the source of truth for defaults and descriptions.
  */
 import type { RateLimitSettings } from './RateLimitSettings.js';
-import type { TokenAlgorithm } from '../tokens/TokenAlgorithm.js';
-import type { WalletAlgorithm } from '../wallet/WalletAlgorithm.js';
+import type { TokenAlgorithm, WalletAlgorithm } from '../algorithms/names.js';
 
 export type { TokenAlgorithm };
+
+/** `server_auth.wallet_verify_path`: where wallet signatures are verified. */
+export type WalletVerifyPath = 'threadPool' | 'workers' | 'reference';
+
+/** `server_auth.ml_dsa_engine`: the ML-DSA-65 verify engine of the crypto workers. */
+export type MlDsaEngineSetting = 'auto' | 'noble';
 
 /** The `server_auth:` section, validated, defaulted and deep-frozen. */
 export interface ServerAuthSettings {
@@ -25,6 +30,10 @@ export interface ServerAuthSettings {
   readonly challenge_ttl_seconds: number;
   readonly challenge_max_pending: number;
   readonly supported_wallet_algorithms: readonly WalletAlgorithm[];
+  /** Where wallet signatures are verified (default `threadPool`). */
+  readonly wallet_verify_path: WalletVerifyPath;
+  /** The ML-DSA-65 verify engine of the crypto workers (default `auto`). */
+  readonly ml_dsa_engine: MlDsaEngineSetting;
   readonly auto_create_admin: boolean;
   readonly admin_email: string;
   readonly admin_password: string;

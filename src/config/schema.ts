@@ -4,9 +4,9 @@
  * the source of truth for keys, types, ranges, defaults and descriptions; the
  * table in CONTRACT.md section 4 documents the same defaults.
  */
+// The one import outside errors/: a leaf of names that imports nothing.
+import { DEFAULT_WALLET_ALGORITHMS, TOKEN_ALGORITHMS, WALLET_ALGORITHMS } from '../algorithms/names.js';
 import { rateLimitsSchema, trustedProxiesSchema } from './rateLimitsSchema.js';
-import { TOKEN_ALGORITHMS } from '../tokens/TokenAlgorithm.js';
-import { WALLET_ALGORITHMS } from '../wallet/WalletAlgorithm.js';
 
 /** Ten years in seconds: the ceiling for fleet token lifetimes. */
 const TEN_YEARS_SECONDS = 10 * 365 * 86_400;
@@ -77,8 +77,25 @@ const serverAuthSchema = {
       items: { type: 'string', enum: [...WALLET_ALGORITHMS] },
       minItems: 1,
       uniqueItems: true,
-      description: 'Wallet signature schemes accepted by /sign-in.',
-      default: [...WALLET_ALGORITHMS],
+      description: 'Wallet signature schemes accepted by /sign-in; the default is every scheme enabled by default.',
+      default: [...DEFAULT_WALLET_ALGORITHMS],
+    },
+    wallet_verify_path: {
+      type: 'string',
+      enum: ['threadPool', 'workers', 'reference'],
+      description:
+        'Where wallet signatures are verified: threadPool (each scheme on its fast path: OpenSSL on the libuv ' +
+        'thread pool, ML-DSA-65 on the crypto workers), workers (every scheme on the crypto workers), reference ' +
+        '(the pure-JS reference on the event loop; for comparisons).',
+      default: 'threadPool',
+    },
+    ml_dsa_engine: {
+      type: 'string',
+      enum: ['auto', 'noble'],
+      description:
+        'ML-DSA-65 wallet verification engine on the crypto workers: auto (liboqs WASM when @oqs/liboqs-js is ' +
+        'installed and passes its self-test, else @noble/post-quantum), noble (always @noble/post-quantum).',
+      default: 'auto',
     },
     auto_create_admin: {
       type: 'boolean', description: 'Enables /login with the bootstrap admin credentials.', default: false,

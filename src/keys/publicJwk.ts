@@ -2,18 +2,16 @@
  * @module keys/publicJwk
  * The public view of a JWK, built by allow-list rather than by deleting
  * private members: a member we do not know of is never published. The
- * members per key type are those RFC 7638 hashes for the thumbprint (RFC 7518
- * section 6 for RSA and EC, RFC 8037 for OKP, RFC 9964 for AKP), plus the
- * JWKS metadata `kid`, `alg` and `use`.
+ * members per key type are those RFC 7638 hashes for the thumbprint, as each
+ * token algorithm declares them (`jwk` in tokens/algorithms/), plus the JWKS
+ * metadata `kid`, `alg` and `use`.
  */
 import type { JWK } from 'jose';
+import { tokenAlgorithms } from '../tokens/tokenAlgorithms.js';
 
-const KEY_MEMBERS: Readonly<Record<string, readonly string[]>> = {
-  RSA: ['kty', 'n', 'e'],
-  EC: ['kty', 'crv', 'x', 'y'],
-  OKP: ['kty', 'crv', 'x'],
-  AKP: ['kty', 'alg', 'pub'],
-};
+const KEY_MEMBERS: Readonly<Record<string, readonly string[]>> = Object.freeze(
+  Object.fromEntries(Object.values(tokenAlgorithms).map(({ jwk }) => [jwk.kty, jwk.members])),
+);
 
 const METADATA = ['kid', 'alg', 'use'] as const;
 

@@ -6,36 +6,11 @@
  * with `redis.key_store`. Bind your own under `TYPES.KeyStore` to load keys
  * from a secrets manager or a shared database.
  */
-import type { KeyObject } from 'node:crypto';
-import type { JWK } from 'jose';
 import type { KeySchedule, KeyStatus, ScheduledKey } from '../keys/scheduleKeys.js';
-import type { JoseTokenAlgorithm } from '../tokens/TokenAlgorithm.js';
+import type { SigningKey } from '../tokens/SigningKey.js';
 
-interface SigningKeyBase {
-  /** RFC 7638 JWK thumbprint (SHA-256) of the public key: the same key always has the same `kid`. */
-  readonly kid: string;
-  /** Public members only, with `kid`, `alg` and `use: "sig"`: exactly what the JWKS publishes. */
-  readonly publicJwk: Readonly<JWK>;
-}
-
-/** RS256 (RSA 2048+), ES256 (P-256) or EdDSA (Ed25519): signed and verified by jose. */
-export interface JoseSigningKey extends SigningKeyBase {
-  readonly alg: JoseTokenAlgorithm;
-  readonly privateKey: KeyObject;
-  readonly publicKey: KeyObject;
-}
-
-/** ML-DSA-65 (FIPS 204, RFC 9964): raw key bytes for @noble/post-quantum. */
-export interface MlDsaSigningKey extends SigningKeyBase {
-  readonly alg: 'ML-DSA-65';
-  /** The expanded 4032-byte secret key. */
-  readonly privateKey: Uint8Array;
-  /** The raw 1952-byte public key (the JWK's `pub`). */
-  readonly publicKey: Uint8Array;
-}
-
-/** A key pair the server signs or verifies tokens with; narrow on `alg`. */
-export type SigningKey = JoseSigningKey | MlDsaSigningKey;
+// The key types are derived from the token algorithm registry (tokens/SigningKey.ts).
+export type { JoseSigningKey, MlDsaSigningKey, SigningKey } from '../tokens/SigningKey.js';
 
 /**
  * Both methods are called on every token issued or verified, so they must be

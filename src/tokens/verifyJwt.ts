@@ -1,25 +1,25 @@
 /**
  * @module tokens/verifyJwt
  * Verifies a compact JWT issued by this server, for every algorithm it can
- * sign with: the token must parse strictly, its `kid` must name one of our
+ * sign with: the token must parse strictly (once: header, payload and
+ * signature are decoded a single time), its `kid` must name one of our
  * verification keys, and its header `alg` must be that key's algorithm (so
  * `alg: none`, HMAC with a public key as secret, or a downgrade to another of
- * our algorithms is refused). Then the signature (jose with a one-algorithm
- * allow-list, or ML-DSA-65 on @noble/post-quantum) and the claims (one set of
- * rules, `checkClaims`) are checked against the injected clock. Every failure
- * is `InvalidToken` with a short reason.
+ * our algorithms is refused). Then the key's `JwsAlgorithm` checks the
+ * signature and `checkClaims` the claims against the injected clock. Every
+ * failure is `InvalidToken` with a short reason.
  *
  * The header `typ` says which kind of token it is, and each kind has its own
  * audience (`accept`): an access-token check never passes a refresh token,
  * whatever its claims say, and the other way round.
  */
-import { compactVerify, errors as joseErrors, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import { InvalidToken } from '../errors/errors.js';
-import type { SigningKey } from '../stores/KeyStore.js';
 import { checkClaims, type ClaimOptions } from './checkClaims.js';
 import { jsonObject, parseCompactJws } from './compactJws.js';
-import { verifyMlDsaJws } from './mlDsaJws.js';
 import { ACCESS_TOKEN_TYP, REFRESH_TOKEN_TYP } from './signJwt.js';
+import type { SigningKey } from './SigningKey.js';
+import { tokenAlgorithm } from './tokenAlgorithms.js';
 
 /**
  * Either `audience` (access tokens only: header `typ: JWT` with that `aud`)
@@ -38,21 +38,7 @@ export interface VerifiedClaims extends JWTPayload {
   readonly role: string;
 }
 
-const badSignature = (cause?: unknown): InvalidToken =>
-  new InvalidToken('signature verification failed', cause === undefined ? undefined : { cause });
-
-async function verifySignature(token: string, signingInput: string, signature: Uint8Array, key: SigningKey): Promise<void> {
-  if (key.alg === 'ML-DSA-65') {
-    if (!verifyMlDsaJws(signingInput, signature, key.publicKey)) throw badSignature();
-    return;
-  }
-  try {
-    await compactVerify(token, key.publicKey, { algorithms: [key.alg] });
-  } catch (cause) {
-    if (cause instanceof joseErrors.JWSSignatureVerificationFailed) throw badSignature(cause);
-    throw new InvalidToken('malformed token', { cause });
-  }
-}
+const ascii = new TextEncoder();
 
 export async function verifyJwt(
   token: string,
@@ -63,7 +49,9 @@ export async function verifyJwt(
   const key = keys.find((candidate) => candidate.kid === jws.header['kid']);
   if (key === undefined) throw new InvalidToken('unknown kid');
   if (jws.header.alg !== key.alg) throw new InvalidToken('algorithm not allowed');
-  await verifySignature(token, jws.signingInput, jws.signature, key);
+  if (!(await tokenAlgorithm(key.alg).verify(key.publicKey, ascii.encode(jws.signingInput), jws.signature))) {
+    throw new InvalidToken('signature verification failed');
+  }
   const typ = jws.header['typ'];
   const accept = options.accept ?? { [ACCESS_TOKEN_TYP]: options.audience };
   const audience = typeof typ === 'string' && Object.hasOwn(accept, typ) ? accept[typ] : undefined;

@@ -1,11 +1,8 @@
 /**
  * @module wallet/WalletAlgorithm
- * The wallet signature schemes a client may sign a challenge with.
+ * The wallet signature schemes a client may sign a challenge with. The names
+ * live in the leaf `algorithms/names.ts` (config reads them too); the
+ * implementations in `walletSchemes.ts`.
  */
-export const WALLET_ALGORITHMS = ['ML-DSA-65', 'Ed25519', 'secp256k1'] as const;
-
-export type WalletAlgorithm = (typeof WALLET_ALGORITHMS)[number];
-
-export function isWalletAlgorithm(value: unknown): value is WalletAlgorithm {
-  return typeof value === 'string' && (WALLET_ALGORITHMS as readonly string[]).includes(value);
-}
+export { DEFAULT_WALLET_ALGORITHMS, isWalletAlgorithm, WALLET_ALGORITHMS } from '../algorithms/names.js';
+export type { WalletAlgorithm } from '../algorithms/names.js';

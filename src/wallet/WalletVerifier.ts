@@ -4,16 +4,18 @@
  * Bound under `TYPES.WalletVerifier`; replace it to add an algorithm or to
  * move verification elsewhere (an HSM, another service).
  * `SchemeWalletVerifier` verifies on the fast paths of `fastVerifiers`
- * (OpenSSL and WASM on worker threads), off the event loop; `ReferenceWalletVerifier`
- * runs each scheme's synchronous reference `verify` in this thread.
+ * (OpenSSL and WASM on worker threads), off the event loop, as
+ * `server_auth.wallet_verify_path` says; `ReferenceWalletVerifier` runs each
+ * scheme's synchronous reference `verify` in this thread.
  */
 import { inject, injectable } from 'inversify';
 import type { ServerAuthSettings } from '../config/ServerAuthSettings.js';
 import { UnsupportedAlgorithm } from '../errors/errors.js';
 import { TYPES } from '../identifiers.js';
-import { fastVerifiers, type AsyncVerify } from './fastVerifiers.js';
-import { isWalletAlgorithm, type WalletAlgorithm } from './WalletAlgorithm.js';
-import type { WalletScheme } from './WalletScheme.js';
+import { sharedCryptoPool } from '../workers/sharedCryptoPool.js';
+import { isWalletAlgorithm, type WalletAlgorithm } from '../algorithms/names.js';
+import { fastVerifiers } from './fastVerifiers.js';
+import type { AsyncVerify, WalletScheme } from './WalletScheme.js';
 import { walletSchemes } from './walletSchemes.js';
 
 export interface WalletVerifier {
@@ -55,11 +57,12 @@ export class ReferenceWalletVerifier implements WalletVerifier {
 }
 
 /**
- * The default: same schemes, verified on the fast paths. The environment
- * variable PICO_WALLET_FAST_PATH picks the path once per instance: unset or
- * `threadPool` (default), `workers` (Ed25519 and secp256k1 on the verify
- * workers too), `reference` (the sync reference in this thread, as before the
- * fast paths existed; for comparisons and to rule the fast paths out).
+ * The default: same schemes, verified on the fast paths.
+ * `server_auth.wallet_verify_path` picks the path: `threadPool` (default:
+ * each scheme where its `fast.placement` says), `workers` (every scheme on
+ * the crypto workers), `reference` (the sync reference in this thread, as
+ * before the fast paths existed; for comparisons and to rule them out).
+ * `server_auth.ml_dsa_engine` is handed to the shared pool's workers.
  */
 @injectable()
 export class SchemeWalletVerifier extends ReferenceWalletVerifier {
@@ -68,8 +71,12 @@ export class SchemeWalletVerifier extends ReferenceWalletVerifier {
   // Inversify reads constructor metadata per class: restate the base's injection.
   constructor(@inject(TYPES.ServerAuthSettings) settings: ServerAuthSettings) {
     super(settings);
-    const path = process.env['PICO_WALLET_FAST_PATH'];
-    this.#fast = path === 'reference' ? undefined : fastVerifiers(path === 'workers' ? 'workers' : 'threadPool');
+    // Settings built by hand (tests, hosts) may predate these keys: the schema defaults apply.
+    const path = settings.wallet_verify_path ?? 'threadPool';
+    if (path === 'reference') return;
+    const pool = sharedCryptoPool();
+    pool.useEngines({ 'ML-DSA-65': settings.ml_dsa_engine ?? 'auto' });
+    this.#fast = fastVerifiers(path, pool);
   }
 
   override async verify(

@@ -24,7 +24,7 @@ export function hasCanonicalY(publicKey: Uint8Array): boolean {
  * sign bit set (step 4 of section 5.1.3 rejects those). A signature under such
  * a key proves nothing: anyone can forge one for any message, because [k]A
  * vanishes (up to the cofactor) from the verification equation. The values
- * are recomputed from the curve in test/unit/wallet/fastWalletVerifier.spec.ts.
+ * are recomputed from the curve in test/wallet/fastPaths.spec.ts.
  */
 const SMALL_ORDER_ENCODINGS: ReadonlySet<string> = new Set([
   '0100000000000000000000000000000000000000000000000000000000000000', // (0, 1): the identity

@@ -9,7 +9,7 @@
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { isAcceptableEd25519Key } from './ed25519Encoding.js';
-import { openSslVerify } from './openSslVerify.js';
+import { openSslVerify } from '../crypto/openSslVerify.js';
 
 const SIGNATURE_LENGTH = 64;
 

@@ -8,7 +8,7 @@
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { KeyObjectCache } from './KeyObjectCache.js';
-import { openSslVerify } from './openSslVerify.js';
+import { openSslVerify } from '../crypto/openSslVerify.js';
 import { hasSec1Tag, signatureFormat } from './secp256k1Encoding.js';
 
 /** RFC 5480 SubjectPublicKeyInfo header up to the point: id-ecPublicKey, secp256k1 (1.3.132.0.10). */

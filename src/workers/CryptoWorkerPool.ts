@@ -1,20 +1,25 @@
 /**
  * @module workers/CryptoWorkerPool
  * Worker threads, one per core by default, that run CPU-bound crypto off the
- * event loop: wallet signature verification and ML-DSA-65 token signing. A round trip costs the event loop about 7 µs, less than
- * handing one job to the libuv thread pool (about 14 µs), and far less than
- * ML-DSA-65 in JS (1.3 ms) or a secp256k1 key import (90 µs) done in place.
+ * event loop: wallet signature verification and token signing for the
+ * algorithms that ask for it (ML-DSA-65). A round trip costs the event loop
+ * about 7 µs, less than handing one job to the libuv thread pool (about
+ * 14 µs), and far less than ML-DSA-65 in JS (1.3 ms) or a secp256k1 key
+ * import (90 µs) done in place.
  * - Workers start on first use; an idle worker is `unref`ed, so the pool never
  *   keeps a process alive, and is `ref`ed while it has work in flight.
  * - A worker that dies has its in-flight jobs answered by the in-thread
  *   fallback (the reference implementations) and is replaced on next use;
  *   after repeated failures the pool stops spawning and runs jobs in-thread.
  * - `close()` terminates the workers; later calls start new ones.
+ * - `useEngines()` changes the verify engines new workers load (from
+ *   `server_auth.ml_dsa_engine`); running workers are retired for it.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { WalletAlgorithm } from '../wallet/WalletAlgorithm.js';
-import type { CryptoJob, JobReply, JobRequest, JobResult, WorkerHello } from './cryptoJobs.js';
+import type { TokenAlgorithm, WalletAlgorithm } from '../algorithms/names.js';
+import type { WorkerVerifyOptions } from '../wallet/WalletScheme.js';
+import type { CryptoJob, JobReply, JobRequest, JobResult, WorkerHello, WorkerStart } from './cryptoJobs.js';
 
 /** Runs a job in this thread: the reference implementations. May throw (signing). */
 export type RunInThread = (job: CryptoJob) => boolean | Uint8Array;
@@ -24,7 +29,11 @@ export interface CryptoWorkerPoolOptions {
   readonly size?: number;
   /** Answers jobs when no worker can. */
   readonly fallback: RunInThread;
+  /** Verify engine choices by scheme (default: `auto` for each). */
+  readonly engines?: WorkerVerifyOptions['engines'];
 }
+
+type Engines = Readonly<Record<string, string>>;
 
 interface Task {
   readonly job: CryptoJob;
@@ -35,10 +44,15 @@ interface Task {
 interface Slot {
   readonly worker: Worker;
   readonly pending: Map<number, Task>;
-  readonly engine: Promise<string>;
+  readonly engines: Promise<Engines | undefined>;
 }
 
 const MAX_FAILURES = 3;
+
+/** Comparable form of engine choices: `auto` is what an absent choice means, so it is left out. */
+function engineKey(engines: WorkerVerifyOptions['engines']): string {
+  return JSON.stringify(Object.entries(engines ?? {}).filter(([, choice]) => choice !== 'auto').sort());
+}
 
 export class CryptoWorkerPool {
   readonly #size: number;
@@ -46,11 +60,24 @@ export class CryptoWorkerPool {
   #slots: Slot[] = [];
   #nextId = 1;
   #failures = 0;
+  #engines: WorkerVerifyOptions['engines'];
 
   constructor(options: CryptoWorkerPoolOptions) {
     this.#size = options.size ?? availableParallelism();
     if (!(this.#size >= 1)) throw new RangeError('size must be at least 1');
     this.#fallback = options.fallback;
+    this.#engines = options.engines;
+  }
+
+  /**
+   * Sets the verify engine choices of the workers started from now on; when
+   * they differ from the current ones, running workers are retired (their
+   * in-flight jobs answered in this thread) so the next job starts fresh ones.
+   */
+  useEngines(engines: WorkerVerifyOptions['engines']): void {
+    if (engineKey(engines) === engineKey(this.#engines)) return;
+    this.#engines = engines;
+    void this.close();
   }
 
   /** Verifies a wallet signature; false, never a rejection, for anything invalid. */
@@ -58,9 +85,14 @@ export class CryptoWorkerPool {
     return this.run({ op: 'verify', algorithm, publicKey, message, signature });
   }
 
+  /** The JWS signature of `message` with an algorithm whose registry entry signs `onWorkers`. */
+  sign(algorithm: TokenAlgorithm, secretKey: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
+    return this.run({ op: 'sign', algorithm, secretKey, message });
+  }
+
   /** The FIPS 204 ML-DSA-65 signature (pure, empty context) of `message`. */
   signMlDsa65(secretKey: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
-    return this.run({ op: 'sign-ml-dsa-65', secretKey, message });
+    return this.sign('ML-DSA-65', secretKey, message);
   }
 
   /** Runs `job` on the least-busy worker (starting one if fewer than `size` run). */
@@ -79,10 +111,10 @@ export class CryptoWorkerPool {
     }) as Promise<JobResult<J>>;
   }
 
-  /** The engine a worker runs (`liboqs` or `noble`), or `in-thread` once the pool gave up on workers. */
-  async engine(): Promise<string> {
+  /** The engine a worker verifies `algorithm` with (ML-DSA-65: `liboqs` or `noble`), or `in-thread` without workers. */
+  async engine(algorithm: WalletAlgorithm = 'ML-DSA-65'): Promise<string> {
     const slot = this.#pick();
-    return slot === undefined ? 'in-thread' : slot.engine;
+    return (slot === undefined ? undefined : (await slot.engines)?.[algorithm]) ?? 'in-thread';
   }
 
   /** Running workers. */
@@ -110,13 +142,14 @@ export class CryptoWorkerPool {
   }
 
   #spawn(): Slot {
-    const worker = new Worker(new URL('./cryptoWorker.js', import.meta.url));
+    const start: WorkerStart = this.#engines === undefined ? {} : { engines: this.#engines };
+    const worker = new Worker(new URL('./cryptoWorker.js', import.meta.url), { workerData: start });
     worker.unref();
-    let announced: (engine: string) => void = () => undefined;
-    const slot: Slot = { worker, pending: new Map(), engine: new Promise((resolve) => (announced = resolve)) };
+    let announced: (engines: Engines | undefined) => void = () => undefined;
+    const slot: Slot = { worker, pending: new Map(), engines: new Promise((resolve) => (announced = resolve)) };
     worker.on('message', (message: JobReply | WorkerHello) => {
-      if ('engine' in message) {
-        announced(message.engine);
+      if ('engines' in message) {
+        announced(message.engines);
         return;
       }
       const task = slot.pending.get(message.id);
@@ -130,7 +163,7 @@ export class CryptoWorkerPool {
       if (!this.#slots.includes(slot)) return;
       this.#failures += 1;
       this.#slots = this.#slots.filter((other) => other !== slot);
-      announced('in-thread');
+      announced(undefined);
       this.#drain(slot);
     };
     worker.once('error', died);

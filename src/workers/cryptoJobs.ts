@@ -2,9 +2,12 @@
  * @module workers/cryptoJobs
  * The jobs the crypto worker threads run, and their answers. One protocol for
  * both kinds of CPU-bound work the server hands off: verifying a wallet
- * signature, and signing an ML-DSA-65 token (pure JS, about 5 ms a signature).
+ * signature (any scheme of `walletSchemes`), and signing a token with an
+ * algorithm marked `onWorkers` in `tokenAlgorithms` (ML-DSA-65: pure JS,
+ * about 5 ms a signature).
  */
-import type { WalletAlgorithm } from '../wallet/WalletAlgorithm.js';
+import type { TokenAlgorithm, WalletAlgorithm } from '../algorithms/names.js';
+import type { WorkerVerifyOptions } from '../wallet/WalletScheme.js';
 
 export interface VerifyJob {
   readonly op: 'verify';
@@ -14,15 +17,16 @@ export interface VerifyJob {
   readonly signature: Uint8Array;
 }
 
-/** FIPS 204 ML-DSA-65, pure, empty context: the JWS signature of a token. */
-export interface SignMlDsa65Job {
-  readonly op: 'sign-ml-dsa-65';
-  /** The expanded 4032-byte secret key. */
+/** The JWS signature of a token's signing input. */
+export interface SignJob {
+  readonly op: 'sign';
+  readonly algorithm: TokenAlgorithm;
+  /** The private key as bytes (for ML-DSA-65 the expanded 4032-byte secret key). */
   readonly secretKey: Uint8Array;
   readonly message: Uint8Array;
 }
 
-export type CryptoJob = VerifyJob | SignMlDsa65Job;
+export type CryptoJob = VerifyJob | SignJob;
 
 /** What each job answers: a verdict, or the signature bytes. */
 export type JobResult<J extends CryptoJob> = J extends VerifyJob ? boolean : Uint8Array;
@@ -36,7 +40,10 @@ export type JobReply =
   | { readonly id: number; readonly ok: true; readonly result: boolean | Uint8Array }
   | { readonly id: number; readonly ok: false; readonly error: string };
 
-/** First message of every worker: the ML-DSA-65 engine it verifies with. */
+/** First message of every worker: the engine it verifies each wallet scheme with. */
 export interface WorkerHello {
-  readonly engine: string;
+  readonly engines: Readonly<Record<WalletAlgorithm, string>>;
 }
+
+/** What a worker is started with (`workerData`). */
+export type WorkerStart = WorkerVerifyOptions;

@@ -1,43 +1,47 @@
 /**
  * @module workers/cryptoWorker
- * Worker-thread entry of `CryptoWorkerPool`: loads the fastest ML-DSA-65
- * verifier that passes its self-test, announces it, then answers each job.
- * Verifiers never throw (a bad request is simply not a valid signature);
- * a signing failure is reported back so the caller sees the error.
+ * Worker-thread entry of `CryptoWorkerPool`: loads each wallet scheme's
+ * worker verifier (ML-DSA-65 picks the fastest engine that passes its
+ * self-test), announces the engines, then answers each job. Both dispatch
+ * tables come from the registries, so a new scheme or algorithm needs no
+ * line here. Verifiers never throw (a bad request is simply not a valid
+ * signature); a signing failure is reported back so the caller sees the error.
  */
-import { parentPort } from 'node:worker_threads';
-import { ml_dsa65 } from '@noble/post-quantum/ml-dsa.js';
-import { verifyEd25519OpenSsl } from '../wallet/ed25519Fast.js';
-import { loadMlDsa65Engine } from '../wallet/mlDsa65Engines.js';
-import { verifySecp256k1OpenSsl } from '../wallet/secp256k1Fast.js';
-import type { WalletAlgorithm } from '../wallet/WalletAlgorithm.js';
-import type { CryptoJob, JobReply, JobRequest, WorkerHello } from './cryptoJobs.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { WALLET_ALGORITHMS, type WalletAlgorithm } from '../algorithms/names.js';
+import { tokenAlgorithm } from '../tokens/tokenAlgorithms.js';
+import { walletSchemes } from '../wallet/walletSchemes.js';
+import type { WorkerVerifier } from '../wallet/WalletScheme.js';
+import type { CryptoJob, JobReply, JobRequest, WorkerHello, WorkerStart } from './cryptoJobs.js';
 
 const port = parentPort;
 if (port === null) throw new Error('workers/cryptoWorker must run in a worker thread');
 
-const mlDsa65 = await loadMlDsa65Engine();
-const verifiers: Readonly<Record<WalletAlgorithm, (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array) => boolean>> = {
-  'ML-DSA-65': (publicKey, message, signature) => mlDsa65.verify(publicKey, message, signature),
-  Ed25519: verifyEd25519OpenSsl,
-  secp256k1: verifySecp256k1OpenSsl,
-};
-const EMPTY_CONTEXT = new Uint8Array(0);
+const start = (workerData ?? {}) as WorkerStart;
+const verifiers = Object.fromEntries(
+  await Promise.all(
+    WALLET_ALGORITHMS.map(async (algorithm) => [algorithm, await walletSchemes[algorithm].fast.loadWorkerVerifier(start)] as const),
+  ),
+) as Readonly<Record<WalletAlgorithm, WorkerVerifier>>;
 
 function run(job: CryptoJob): boolean | Uint8Array {
   switch (job.op) {
     case 'verify':
       try {
-        return verifiers[job.algorithm](job.publicKey, job.message, job.signature);
+        return verifiers[job.algorithm].verify(job.publicKey, job.message, job.signature);
       } catch {
         return false;
       }
-    case 'sign-ml-dsa-65':
-      return ml_dsa65.sign(job.message, job.secretKey, { context: EMPTY_CONTEXT });
+    case 'sign': {
+      const signer = tokenAlgorithm(job.algorithm).onWorkers;
+      if (signer === undefined) throw new Error(`${job.algorithm} does not sign on workers`);
+      return signer.signSync(job.secretKey, job.message);
+    }
   }
 }
 
-port.postMessage({ engine: mlDsa65.name } satisfies WorkerHello);
+const engines = Object.fromEntries(WALLET_ALGORITHMS.map((algorithm) => [algorithm, verifiers[algorithm].engine]));
+port.postMessage({ engines } as WorkerHello);
 port.on('message', ({ id, job }: JobRequest) => {
   let reply: JobReply;
   try {

@@ -1,22 +1,24 @@
 /**
  * @module workers/sharedCryptoPool
  * The process-wide crypto worker pool: threads are a per-process resource,
- * sized by cores. Its in-thread fallback is the reference implementations.
+ * sized by cores. Its in-thread fallback is the reference implementations,
+ * looked up in the registries like the workers' own dispatch.
  */
-import { ml_dsa65 } from '@noble/post-quantum/ml-dsa.js';
+import { tokenAlgorithm } from '../tokens/tokenAlgorithms.js';
 import { walletSchemes } from '../wallet/walletSchemes.js';
 import type { CryptoJob } from './cryptoJobs.js';
 import { CryptoWorkerPool } from './CryptoWorkerPool.js';
-
-const EMPTY_CONTEXT = new Uint8Array(0);
 
 /** The reference implementation of each job, run in this thread. */
 export function runInThread(job: CryptoJob): boolean | Uint8Array {
   switch (job.op) {
     case 'verify':
       return walletSchemes[job.algorithm].verify(job.publicKey, job.message, job.signature);
-    case 'sign-ml-dsa-65':
-      return ml_dsa65.sign(job.message, job.secretKey, { context: EMPTY_CONTEXT });
+    case 'sign': {
+      const signer = tokenAlgorithm(job.algorithm).onWorkers;
+      if (signer === undefined) throw new TypeError(`${job.algorithm} does not sign on workers`);
+      return signer.signSync(job.secretKey, job.message);
+    }
   }
 }
 

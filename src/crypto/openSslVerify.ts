@@ -1,8 +1,8 @@
 /**
- * @module wallet/openSslVerify
+ * @module crypto/openSslVerify
  * `crypto.verify` with a callback: OpenSSL runs the check on the libuv thread
  * pool, off the event loop. Every failure (bad key, malformed signature,
- * OpenSSL error) is a plain `false`, as `WalletScheme.verify` promises.
+ * OpenSSL error) is a plain `false`, as every verifier here promises.
  */
 import { verify, type KeyObject } from 'node:crypto';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { InvalidRequest } from '../../../src/errors/errors.js';
-import { decodeHex, isHexOf, toHex } from '../../../src/wallet/hex.js';
+import { InvalidRequest } from '../../src/errors/errors.js';
+import { decodeHex, isHexOf, toHex } from '../../src/wallet/hex.js';
 
 describe('wallet/hex', () => {
   describe('decodeHex()', () => {

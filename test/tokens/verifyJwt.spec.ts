@@ -1,17 +1,17 @@
 /**
- * @module test/unit/keys/verifyJwt
+ * @module test/tokens/verifyJwt
  * signJwt/verifyJwt, the one seam every token passes, for each algorithm:
  * round trip, the header, a tampered payload, algorithm confusion between
  * our own algorithms, and the claim rules shared by jose and ML-DSA tokens.
  */
 import { expect } from 'chai';
 import type { JWTPayload } from 'jose';
-import { InvalidToken } from '../../../src/errors/errors.js';
-import type { SigningKey } from '../../../src/stores/KeyStore.js';
-import { MemoryKeyStore } from '../../../src/stores/memory/MemoryKeyStore.js';
-import { signJwt } from '../../../src/tokens/signJwt.js';
-import { TOKEN_ALGORITHMS } from '../../../src/tokens/TokenAlgorithm.js';
-import { verifyJwt } from '../../../src/tokens/verifyJwt.js';
+import { InvalidToken } from '../../src/errors/errors.js';
+import type { SigningKey } from '../../src/stores/KeyStore.js';
+import { MemoryKeyStore } from '../../src/stores/memory/MemoryKeyStore.js';
+import { signJwt } from '../../src/tokens/signJwt.js';
+import { TOKEN_ALGORITHMS } from '../../src/tokens/TokenAlgorithm.js';
+import { verifyJwt } from '../../src/tokens/verifyJwt.js';
 
 const NOW = Date.UTC(2026, 0, 1);
 const OPTIONS = { issuer: 'http://issuer.test', audience: 'pico-test', now: NOW };

@@ -1,17 +1,30 @@
 /**
- * @module wallet/secp256k1
+ * @module wallet/schemes/secp256k1
  * ECDSA over secp256k1 with SHA-256 (SEC1 section 4.1.4), the scheme most
  * Ethereum/Bitcoin-style wallets hold keys for. Subject: the EIP-55 address.
+ * Fast path: OpenSSL on the libuv thread pool (`secp256k1Fast`), about 4x
+ * faster than pure JS.
  */
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { InvalidRequest } from '../errors/errors.js';
-import { ethereumAddress } from './ethereumAddress.js';
-import { isHexOf } from './hex.js';
-import { COMPRESSED_LENGTH, signatureFormat, UNCOMPRESSED_LENGTH } from './secp256k1Encoding.js';
-import type { WalletScheme } from './WalletScheme.js';
+import { InvalidRequest } from '../../errors/errors.js';
+import { ethereumAddress } from '../ethereumAddress.js';
+import { isHexOf } from '../hex.js';
+import { COMPRESSED_LENGTH, signatureFormat, UNCOMPRESSED_LENGTH } from '../secp256k1Encoding.js';
+import { verifySecp256k1OpenSsl, verifySecp256k1OpenSslAsync } from '../secp256k1Fast.js';
+import type { WalletScheme } from '../WalletScheme.js';
 
-export const secp256k1Scheme: WalletScheme = Object.freeze({
+export const secp256k1Scheme: WalletScheme<'secp256k1'> = Object.freeze({
   algorithm: 'secp256k1',
+
+  forms: Object.freeze({
+    publicKey: 'required',
+    publicKeyLengths: Object.freeze([COMPRESSED_LENGTH, UNCOMPRESSED_LENGTH]),
+    signatureForms: Object.freeze(['64-byte compact r ‖ s', 'DER (8 to 72 bytes)']),
+    addressForms: Object.freeze([
+      'the public key in hex, either SEC1 encoding (any case, optional 0x)',
+      'the Ethereum address, 0x + 40 hex (any case); canonical: EIP-55',
+    ]),
+  }),
 
   checkFormat(publicKey: Uint8Array, signature: Uint8Array): void {
     if (publicKey.length !== COMPRESSED_LENGTH && publicKey.length !== UNCOMPRESSED_LENGTH) {
@@ -44,6 +57,12 @@ export const secp256k1Scheme: WalletScheme = Object.freeze({
       return false;
     }
   },
+
+  fast: Object.freeze({
+    placement: 'threadPool',
+    onThreadPool: verifySecp256k1OpenSslAsync,
+    loadWorkerVerifier: async () => ({ engine: 'openssl', verify: verifySecp256k1OpenSsl }),
+  }),
 
   canonicalAddress(publicKey: Uint8Array): string {
     return ethereumAddress(publicKey);

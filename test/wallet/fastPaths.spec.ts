@@ -1,18 +1,12 @@
-import { execFile } from 'node:child_process';
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { expect } from 'chai';
-import { hasCanonicalY, SMALL_ORDER_ENCODINGS } from '../../../src/wallet/ed25519Encoding.js';
-import { verifyEd25519OpenSsl, verifyEd25519OpenSslAsync } from '../../../src/wallet/ed25519Fast.js';
-import { toHex } from '../../../src/wallet/hex.js';
-import { KeyObjectCache } from '../../../src/wallet/KeyObjectCache.js';
-import { CryptoWorkerPool } from '../../../src/workers/CryptoWorkerPool.js';
-import { runInThread } from '../../../src/workers/sharedCryptoPool.js';
-import { ml_dsa65 } from '@noble/post-quantum/ml-dsa.js';
-import { walletSchemes } from '../../../src/wallet/walletSchemes.js';
+import { hasCanonicalY, SMALL_ORDER_ENCODINGS } from '../../src/wallet/ed25519Encoding.js';
+import { verifyEd25519OpenSsl, verifyEd25519OpenSslAsync } from '../../src/wallet/ed25519Fast.js';
+import { toHex } from '../../src/wallet/hex.js';
+import { KeyObjectCache } from '../../src/wallet/KeyObjectCache.js';
+import { walletSchemes } from '../../src/wallet/walletSchemes.js';
 
 const { Point } = ed25519;
 const L = Point.Fn.ORDER;
@@ -104,79 +98,3 @@ describe('wallet/KeyObjectCache', () => {
   });
 });
 
-describe('workers/CryptoWorkerPool', function () {
-  this.timeout(30_000);
-  const secret = new Uint8Array(32).fill(7);
-  const publicKey = ed25519.getPublicKey(secret);
-  const fallbackCalls: string[] = [];
-  const fallback = (job: Parameters<typeof runInThread>[0]): boolean | Uint8Array => {
-    fallbackCalls.push(job.op === 'verify' ? job.algorithm : job.op);
-    return runInThread(job);
-  };
-
-  it('answers many concurrent tasks correctly across its workers, then closes, then restarts on use', async () => {
-    const pool = new CryptoWorkerPool({ size: 2, fallback });
-    const tasks = Array.from({ length: 200 }, (_, i) => {
-      const message = utf8(`challenge ${i}`);
-      const signature = ed25519.sign(message, secret);
-      if (i % 3 === 0) signature[5] = (signature[5] as number) ^ 1;
-      return { message, signature, valid: i % 3 !== 0 };
-    });
-    const results = await Promise.all(tasks.map((t) => pool.verify('Ed25519', publicKey, t.message, t.signature)));
-    expect(results).to.deep.equal(tasks.map((t) => t.valid));
-    expect(pool.size).to.equal(2);
-    expect(await pool.engine()).to.be.oneOf(['liboqs', 'noble']);
-    await pool.close();
-    expect(pool.size).to.equal(0);
-    expect(await pool.verify('Ed25519', publicKey, tasks[1]!.message, tasks[1]!.signature)).to.equal(true);
-    await pool.close();
-    expect(fallbackCalls).to.deep.equal([]);
-  });
-
-  it('signs ML-DSA-65 on a worker: signatures verify under the public key, pure with empty context', async () => {
-    const pool = new CryptoWorkerPool({ size: 2, fallback });
-    const keys = ml_dsa65.keygen(new Uint8Array(32).fill(3));
-    const messages = Array.from({ length: 6 }, (_, i) => utf8(`header.payload ${i}`));
-    const signatures = await Promise.all(messages.map((message) => pool.signMlDsa65(keys.secretKey, message)));
-    for (const [i, signature] of signatures.entries()) {
-      expect(signature).to.be.instanceOf(Uint8Array).with.length(3309);
-      expect(ml_dsa65.verify(signature, messages[i]!, keys.publicKey, { context: new Uint8Array(0) })).to.equal(true);
-      expect(ml_dsa65.verify(signature, utf8('other'), keys.publicKey)).to.equal(false);
-    }
-    await pool.close();
-    expect(fallbackCalls).to.deep.equal([]);
-  });
-
-  it('rejects a signing job that fails in the worker, rather than answering garbage', async () => {
-    const pool = new CryptoWorkerPool({ size: 1, fallback });
-    let error: unknown;
-    await pool.signMlDsa65(new Uint8Array(10), utf8('x')).catch((e: unknown) => (error = e));
-    expect(error).to.be.instanceOf(Error);
-    expect((error as Error).message).to.match(/^crypto worker: /);
-    await pool.close();
-  });
-
-  it('answers in-flight tasks with the fallback when closed under load', async () => {
-    const pool = new CryptoWorkerPool({ size: 1, fallback });
-    const message = utf8('closing');
-    const signature = ed25519.sign(message, secret);
-    const pending = Array.from({ length: 50 }, () => pool.verify('Ed25519', publicKey, message, signature));
-    await pool.close();
-    expect(await Promise.all(pending)).to.deep.equal(new Array(50).fill(true));
-  });
-
-  it('does not keep a process alive: a script that verifies and never closes the pool exits by itself', async () => {
-    const script = `
-      const { CryptoWorkerPool } = await import(${JSON.stringify(new URL('../../../src/workers/CryptoWorkerPool.js', import.meta.url).href)});
-      const pool = new CryptoWorkerPool({ size: 2, fallback: () => false });
-      const ok = await pool.verify('Ed25519', new Uint8Array(32), new Uint8Array(1), new Uint8Array(64));
-      console.log('done', ok);`;
-    const started = Date.now();
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
-      timeout: 20_000,
-      cwd: fileURLToPath(new URL('.', import.meta.url)),
-    });
-    expect(stdout.trim()).to.equal('done false');
-    expect(Date.now() - started).to.be.below(15_000);
-  });
-});

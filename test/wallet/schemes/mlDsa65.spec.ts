@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { InvalidRequest } from '../../../src/errors/errors.js';
 import { decodeHex, toHex } from '../../../src/wallet/hex.js';
-import { mlDsa65Scheme } from '../../../src/wallet/mlDsa65.js';
+import { mlDsa65Scheme } from '../../../src/wallet/schemes/mlDsa65.js';
 import { readVectorJson, requireVector } from '../../support/vectors.js';
 import type { WycheproofFile } from '../../support/wycheproof.js';
 

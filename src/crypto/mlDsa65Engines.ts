@@ -1,26 +1,24 @@
 /**
- * @module wallet/mlDsa65Engines
- * The ML-DSA-65 verifiers the verify worker pool can run. `liboqs` is the
+ * @module crypto/mlDsa65Engines
+ * The ML-DSA-65 verifiers the crypto worker pool can run. `liboqs` is the
  * Open Quantum Safe WASM build (mldsa-native, FIPS 204 pure, empty context),
  * about 8x faster than pure JS; it is used only when the optional package
  * `@oqs/liboqs-js` resolves and passes a known-answer self-test. `noble` is
- * the reference `mlDsa65Scheme`. Both run the same Wycheproof and ACVP vectors
- * in test/unit/wallet/fastWalletVerifier.spec.ts.
+ * the reference (`mlDsa65Verify`). Both run the same Wycheproof and ACVP
+ * vectors in the wallet scheme contract (test/wallet/).
  */
-import { ml_dsa65 } from '@noble/post-quantum/ml-dsa.js';
-import { mlDsa65Scheme } from './mlDsa65.js';
+import { ML_DSA_65, mlDsa65KeyPair, mlDsa65Sign, mlDsa65Verify } from './mlDsa65.js';
 
 export type MlDsa65EngineName = 'liboqs' | 'noble';
+
+/** `server_auth.ml_dsa_engine`: `auto` takes liboqs when it passes its self-test, `noble` forces the reference. */
+export type MlDsa65EngineChoice = 'auto' | 'noble';
 
 export interface MlDsa65Engine {
   readonly name: MlDsa65EngineName;
   /** Same contract as `WalletScheme.verify`: false, never a throw, on anything invalid. */
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
 }
-
-/** FIPS 204 Table 2 sizes: anything else is refused before reaching WASM. */
-const PUBLIC_KEY_LENGTH = 1952;
-const SIGNATURE_LENGTH = 3309;
 
 /** The slice of `@oqs/liboqs-js/sig` used here (the package ships its own types). */
 interface OqsSignature {
@@ -30,11 +28,7 @@ interface OqsSigModule {
   createMLDSA65(): Promise<OqsSignature>;
 }
 
-export const nobleMlDsa65: MlDsa65Engine = Object.freeze({
-  name: 'noble',
-  verify: (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean =>
-    mlDsa65Scheme.verify(publicKey, message, signature),
-});
+export const nobleMlDsa65: MlDsa65Engine = Object.freeze({ name: 'noble', verify: mlDsa65Verify });
 
 /** liboqs checks `constructor.name === 'Uint8Array'`, so Buffers and other views are copied. */
 function plain(bytes: Uint8Array): Uint8Array {
@@ -45,7 +39,8 @@ function wrapOqs(oqs: OqsSignature): MlDsa65Engine {
   return Object.freeze({
     name: 'liboqs',
     verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
-      if (publicKey.length !== PUBLIC_KEY_LENGTH || signature.length !== SIGNATURE_LENGTH) return false;
+      // Anything but the FIPS 204 sizes is refused before reaching WASM.
+      if (publicKey.length !== ML_DSA_65.publicKeyLength || signature.length !== ML_DSA_65.signatureLength) return false;
       try {
         return oqs.verify(plain(message), plain(signature), plain(publicKey));
       } catch {
@@ -61,9 +56,9 @@ function wrapOqs(oqs: OqsSignature): MlDsa65Engine {
  * disagrees with the reference on these is never used.
  */
 function passesSelfTest(engine: MlDsa65Engine): boolean {
-  const { publicKey, secretKey } = ml_dsa65.keygen(new Uint8Array(32).fill(0x5a));
+  const { publicKey, secretKey } = mlDsa65KeyPair(new Uint8Array(ML_DSA_65.seedLength).fill(0x5a));
   const message = new TextEncoder().encode('pico-server-auth ML-DSA-65 self-test');
-  const signature = ml_dsa65.sign(message, secretKey, { extraEntropy: false });
+  const signature = mlDsa65Sign(secretKey, message, true);
   const badSignature = Uint8Array.from(signature);
   badSignature[100] = (badSignature[100] as number) ^ 1;
   const badMessage = Uint8Array.from(message);
@@ -90,12 +85,10 @@ export async function loadLiboqsMlDsa65(): Promise<MlDsa65Engine | undefined> {
 }
 
 /**
- * The fastest engine that passes its self-test. `PICO_MLDSA_ENGINE=noble`
- * forces the reference (for comparison, or to rule the WASM build out).
+ * The fastest engine that passes its self-test; `noble` forces the reference
+ * (for comparison, or to rule the WASM build out). Any other value is `auto`.
  */
-export async function loadMlDsa65Engine(
-  preferred: string | undefined = process.env['PICO_MLDSA_ENGINE'],
-): Promise<MlDsa65Engine> {
-  if (preferred === 'noble') return nobleMlDsa65;
+export async function loadMlDsa65Engine(choice: MlDsa65EngineChoice | string = 'auto'): Promise<MlDsa65Engine> {
+  if (choice === 'noble') return nobleMlDsa65;
   return (await loadLiboqsMlDsa65()) ?? nobleMlDsa65;
 }

@@ -5,7 +5,11 @@ import fc from 'fast-check';
 import { InvalidRequest } from '../../../src/errors/errors.js';
 import { ethereumAddress, toChecksumAddress } from '../../../src/wallet/ethereumAddress.js';
 import { decodeHex, toHex } from '../../../src/wallet/hex.js';
-import { secp256k1Scheme } from '../../../src/wallet/secp256k1.js';
+import type { ServerAuthSettings } from '../../../src/config/ServerAuthSettings.js';
+import { fastVerifiers } from '../../../src/wallet/fastVerifiers.js';
+import { secp256k1Scheme } from '../../../src/wallet/schemes/secp256k1.js';
+import { verifySecp256k1OpenSsl, verifySecp256k1OpenSslAsync } from '../../../src/wallet/secp256k1Fast.js';
+import { SchemeWalletVerifier } from '../../../src/wallet/WalletVerifier.js';
 import { readVectorJson, requireVector } from '../../support/vectors.js';
 import type { WycheproofFile } from '../../support/wycheproof.js';
 
@@ -354,5 +358,26 @@ describe('wallet/secp256k1Scheme', () => {
     it('returns false rather than throwing for a key that is not a point', () => {
       expect(secp256k1Scheme.addressMatches(address, NOT_A_POINT)).to.equal(false);
     });
+  });
+});
+
+describe('wallet/secp256k1Fast', () => {
+  it('refuses the SEC1 "hybrid" key encoding (06/07) that OpenSSL alone would take, on every path', async () => {
+    const secret = new Uint8Array(32).fill(9);
+    const message = new TextEncoder().encode('hybrid');
+    const signature = secp256k1.sign(message, secret, { prehash: true, format: 'der' });
+    const key = secp256k1.getPublicKey(secret, false);
+    expect(verifySecp256k1OpenSsl(key, message, signature)).to.equal(true);
+    const hybrid = Uint8Array.from(key);
+    hybrid[0] = 0x06 | ((key[64] as number) & 1);
+    const settings = { supported_wallet_algorithms: ['secp256k1'] } as unknown as ServerAuthSettings;
+    const verifier = new SchemeWalletVerifier(settings);
+    const paths = [
+      verifySecp256k1OpenSsl,
+      verifySecp256k1OpenSslAsync,
+      fastVerifiers('workers').secp256k1,
+      (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array) => verifier.verify('secp256k1', pk, msg, sig),
+    ];
+    for (const verify of paths) expect(await verify(hybrid, message, signature)).to.equal(false);
   });
 });

@@ -3,7 +3,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { InvalidRequest } from '../../../src/errors/errors.js';
-import { ed25519Scheme } from '../../../src/wallet/ed25519.js';
+import { ed25519Scheme } from '../../../src/wallet/schemes/ed25519.js';
 import { decodeHex, toHex } from '../../../src/wallet/hex.js';
 import { readVectorJson, requireVector } from '../../support/vectors.js';
 import type { WycheproofFile } from '../../support/wycheproof.js';
