@@ -9,11 +9,11 @@
  * scheme's synchronous reference `verify` in this thread.
  */
 import { inject, injectable } from 'inversify';
+import { isWalletAlgorithm, type WalletAlgorithm } from '../algorithms/names.js';
 import type { ServerAuthSettings } from '../config/ServerAuthSettings.js';
 import { UnsupportedAlgorithm } from '../errors/errors.js';
 import { TYPES } from '../identifiers.js';
 import { sharedCryptoPool } from '../workers/sharedCryptoPool.js';
-import { isWalletAlgorithm, type WalletAlgorithm } from '../algorithms/names.js';
 import { fastVerifiers } from './fastVerifiers.js';
 import type { AsyncVerify, WalletScheme } from './WalletScheme.js';
 import { walletSchemes } from './walletSchemes.js';
