@@ -34,9 +34,12 @@ function accountOf(req: Request, field: string | undefined): string | undefined 
 
 export function rateLimited(route: LimitedRoute, accountField?: string): interfaces.ServiceIdentifier<RequestHandler> {
   return routeMiddleware(`rateLimited/${route}`, (container) => {
+    const settings = container.get(TYPES.ServerAuthSettings);
+    // Switched off: nothing to count, and the login back-off is off too, so no client IP is needed.
+    if (!settings.rate_limits.enabled) return (_req, _res, next): void => next();
     const limiter = container.get(TYPES.RateLimiter);
     const logger = container.get(TYPES.Logger);
-    const trusted = trustedProxies(container.get(TYPES.ServerAuthSettings).trusted_proxies);
+    const trusted = trustedProxies(settings.trusted_proxies);
     return (req, res, next): void => {
       const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted);
       res.locals[CLIENT_IP] = ip;
