@@ -31,8 +31,15 @@ export async function serve(args: ParsedArgs): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : listen.port;
   logger.info(`listening on http://${listen.host}:${port} (config ${file})`);
-  const mismatch = issuerMismatch(container.get(TYPES.ServerAuthSettings).issuer, port);
+  const settings = container.get(TYPES.ServerAuthSettings);
+  const mismatch = issuerMismatch(settings.issuer, port);
   if (mismatch !== undefined) logger.warn(mismatch);
+  if (settings.development) {
+    logger.warn(
+      'server_auth.development is true: development-only settings (such as the default admin password) are ' +
+        'allowed; never run a deployment this way',
+    );
+  }
 
   const stop = (signal: string): void => {
     logger.info(`${signal} received, shutting down`);

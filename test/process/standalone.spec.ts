@@ -102,6 +102,29 @@ describe('standalone CLI', () => {
       '  port: 0',
     ].join('\n');
 
+    it('when development is true, says so loudly at start', async () => {
+      cli = startCli(['--config', writeConfig(dir, `${yaml.replace('server_auth:', 'server_auth:\n  development: true\n  auto_create_admin: true')}`)]);
+      await listening(cli);
+      const started = cli;
+      // stderr is its own pipe: its lines may arrive after stdout's "listening on".
+      await within(
+        new Promise<void>((seen) => {
+          const check = (): void => void (started.output.stderr.includes('server_auth.development is true') && seen());
+          started.child.stderr!.on('data', check);
+          check();
+        }),
+        STOP_TIMEOUT_MS,
+        'the development warning',
+      );
+      expect(cli.output.stderr).to.match(/warning: server_auth\.development is true: .*never run a deployment this way/);
+      cli.child.kill('SIGTERM');
+      await within(cli.exited, STOP_TIMEOUT_MS, 'exit after SIGTERM');
+      // Without it, no such warning.
+      cli = startCli(['--config', writeConfig(dir, yaml)]);
+      await listening(cli);
+      expect(cli.output.stderr).to.not.include('server_auth.development');
+    });
+
     it('when the config asks for port 0, and the server starts, logs the real port and serves the JWKS', async () => {
       cli = startCli(['--config', writeConfig(dir, yaml)]);
       const base = await listening(cli);
