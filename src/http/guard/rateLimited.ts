@@ -10,6 +10,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { interfaces } from 'inversify';
+import { AuthServerError } from '../../errors/AuthServerError.js';
 import { TYPES } from '../../identifiers.js';
 import { clientIp, trustedProxies } from '../../limits/clientIp.js';
 import { rateLimitHeaders } from '../../limits/rateLimitHeaders.js';
@@ -50,7 +51,9 @@ export function rateLimited(route: LimitedRoute, accountField?: string): interfa
           next();
         },
         (error: unknown) => {
-          logger.warn(`rate limit reached on ${route} for ${ip}${account === undefined ? '' : ' (account limit or IP limit)'}`);
+          // The RateLimit header names the limit that ran out (`"ip";r=0;t=42` or `"account";...`).
+          const limit = error instanceof AuthServerError ? /^"(\w+)"/.exec(error.headers['RateLimit'] ?? '')?.[1] : undefined;
+          logger.warn(`rate limit reached on ${route} for ${ip} (${limit ?? 'limiter'} limit)`);
           sendError(res, error, logger);
         },
       );
